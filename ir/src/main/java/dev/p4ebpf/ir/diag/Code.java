@@ -33,6 +33,14 @@ public enum Code {
     NESTING_TOO_DEEP("syntax.nesting-too-deep", Severity.ERROR,
             "nesting is too deep (more than %s levels); split the expression or block"),
 
+    // ---- constant evaluation ----
+    DIVISION_BY_ZERO("const.division-by-zero", Severity.ERROR, "division by zero"),
+    NEGATIVE_DIVISION("const.negative-division", Severity.ERROR,
+            "'%s' is defined only on non-negative values; compute on unsigned values instead"),
+    NEGATIVE_SHIFT("const.negative-shift", Severity.ERROR, "shift amount %s is negative"),
+    SHIFT_TOO_LARGE("const.shift-too-large", Severity.ERROR,
+            "shift of an arbitrary-precision integer by %s is too large to compute"),
+
     // ---- attached to another diagnostic ----
     NOTE("note", Severity.NOTE, "%s");
 
