@@ -1,0 +1,12 @@
+package dev.p4ebpf.cli;
+
+import java.util.List;
+
+/** Every command of {@code p4ebpf}, in the order {@code --help} lists them. */
+final class Commands {
+    private Commands() {}
+
+    static List<Command> all() {
+        return List.of();
+    }
+}
