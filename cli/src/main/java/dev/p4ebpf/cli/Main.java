@@ -2,13 +2,12 @@ package dev.p4ebpf.cli;
 
 import dev.p4ebpf.ir.diag.CompilerBug;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
-import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
@@ -113,15 +112,38 @@ public final class Main {
     }
 
     private int printHelp(Command command, PrintStream stream) {
-        var writer = new PrintWriter(stream, true);
         Options options = command.options();
         if (!options.hasOption("help")) {
             options.addOption(Option.builder("h").longOpt("help").desc("print this command's help").get());
         }
-        new HelpFormatter().printHelp(writer, 100, "p4ebpf " + command.name() + " [options] " + command.arguments(),
-                command.summary(), options, 2, 4, "", false);
-        writer.flush();
+        stream.println("usage: p4ebpf " + command.name() + " [options] " + command.arguments());
+        stream.println();
+        stream.println(command.summary());
+        stream.println();
+        stream.println("options:");
+        var rows = options.getOptions().stream().sorted(Comparator.comparing(Main::sortKey)).map(Main::optionSyntax).toList();
+        int width = rows.stream().mapToInt(r -> r[0].length()).max().orElse(0);
+        rows.forEach(r -> stream.printf("  %-" + width + "s   %s%n", r[0], r[1]));
         return Command.OK;
+    }
+
+    private static String sortKey(Option o) {
+        return o.getLongOpt() != null ? o.getLongOpt() : o.getOpt();
+    }
+
+    /** {@code -o, --output FILE} and the description. */
+    private static String[] optionSyntax(Option o) {
+        var syntax = new StringBuilder();
+        if (o.getOpt() != null) {
+            syntax.append('-').append(o.getOpt());
+        }
+        if (o.getLongOpt() != null) {
+            syntax.append(syntax.isEmpty() ? "" : ", ").append("--").append(o.getLongOpt());
+        }
+        if (o.hasArg()) {
+            syntax.append(' ').append(o.getArgName() != null ? o.getArgName() : "ARG");
+        }
+        return new String[] {syntax.toString(), o.getDescription() == null ? "" : o.getDescription()};
     }
 
     private void printOverview(PrintStream stream) {
