@@ -12,7 +12,7 @@ import dev.p4ebpf.driver.sys.SyscallException;
 public final class Failures {
     private Failures() {}
 
-    static final String PERMISSION_FIX = "Loading eBPF programs, creating maps and attaching to interfaces need root"
+    public static final String PERMISSION_FIX = "Loading eBPF programs, creating maps and attaching to interfaces need root"
             + " or the capabilities CAP_BPF, CAP_NET_ADMIN and CAP_PERFMON (CAP_SYS_ADMIN on older kernels); run"
             + " p4ebpf as root (e.g. with sudo), or give the java binary those capabilities with setcap. If you are"
             + " root, a security module (lockdown, SELinux) or kernel.unprivileged_bpf_disabled may be refusing it.";
@@ -32,6 +32,17 @@ public final class Failures {
     /** A failure of a specific kind with its own explanation. */
     public static DriverException of(Kind kind, String message, SyscallException e) {
         return new DriverException(kind, message, e.errno(), e);
+    }
+
+    /** True when the process runs with effective uid 0. */
+    public static boolean isRoot() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/status")).lines()
+                    .filter(l -> l.startsWith("Uid:")).findFirst().map(l -> l.split("\\s+")[2].equals("0"))
+                    .orElse(false);
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     private static String hint(Errno errno) {
