@@ -94,7 +94,7 @@ class ReplaceUnderTrafficKernelTest {
                         mode.word(), mechanism.word(), sent, seen, read(countA), read(countB), replacements[0]);
                 assertEquals(FRAMES, sent);
                 assertEquals(0, sent - seen, "frames that saw no program");
-                assertTrue(replacements[0] >= 20, "only " + replacements[0] + " replacements happened");
+                assertTrue(replacements[0] >= 10, "only " + replacements[0] + " replacements happened");
                 assertTrue(read(countA) > 0 && read(countB) > 0, "both programs must have run");
             } finally {
                 net.ns().run(attachment::detach);
