@@ -23,14 +23,17 @@ public sealed interface TableMaps {
 
     /**
      * All-exact keys: one map named {@code map}, a {@code hash} map, or an {@code array} when the
-     * key is a single exact field of at most 32 bits (stored little-endian as the u32 index).
+     * key is a single exact field of at most 32 bits (stored little-endian as the u32 index). In
+     * an array every index holds a value, so an all-zero value means "no entry" (a miss, which
+     * runs the default action): the backend numbers the actions of array tables from 1.
      */
     record Exact(String map, String mapType, int keySize, String defaultMap) implements TableMaps {}
 
     /**
      * One LPM field (last) after any exact fields: an LPM trie {@code map} whose key is
      * {@code u32 prefixlen} (host order) then the data in network order; the prefix length counts
-     * the exact fields' full bits plus the LPM field's prefix.
+     * the bits of the data before the LPM field, plus the LPM field's leading padding
+     * ({@code 8 * byteSize - bitWidth}, fields being right-aligned in their bytes), plus its prefix.
      */
     record Lpm(String map, int keySize, String defaultMap) implements TableMaps {}
 

@@ -25,7 +25,7 @@ public final class MapBatch {
     private MapBatch() {}
 
     /** Elements per system call: bounds the kernel's copy and our native buffers. */
-    static final int CHUNK = 1 << 16;
+    public static final int CHUNK = 1 << 16;
 
     /**
      * The outcome of a batch write: {@code done} elements were applied, in order; when
