@@ -40,7 +40,8 @@ public final class BpfMap implements AutoCloseable {
         try (Arena arena = Arena.ofConfined()) {
             Attr attr = new Attr(arena).u32(Uapi.MAP_CREATE_MAP_TYPE, a.type()).u32(Uapi.MAP_CREATE_KEY_SIZE, a.keySize())
                     .u32(Uapi.MAP_CREATE_VALUE_SIZE, a.valueSize()).u32(Uapi.MAP_CREATE_MAX_ENTRIES, a.maxEntries())
-                    .u32(Uapi.MAP_CREATE_MAP_FLAGS, a.flags()).name(Uapi.MAP_CREATE_NAME, a.name())
+                    .u32(Uapi.MAP_CREATE_MAP_FLAGS, a.flags())
+                    .u32(Uapi.MAP_CREATE_INNER_MAP_FD, a.innerMapFd()).name(Uapi.MAP_CREATE_NAME, a.name())
                     .u32(Uapi.MAP_CREATE_IFINDEX, a.ifindex()).u32(Uapi.MAP_CREATE_BTF_FD, a.btfFd())
                     .u32(Uapi.MAP_CREATE_BTF_KEY_TYPE_ID, a.btfKeyTypeId())
                     .u32(Uapi.MAP_CREATE_BTF_VALUE_TYPE_ID, a.btfValueTypeId());

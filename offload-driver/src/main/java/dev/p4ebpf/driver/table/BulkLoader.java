@@ -124,8 +124,9 @@ public final class BulkLoader {
         try {
             for (Batch b : batches) {
                 boolean array = b.table().maps() instanceof TableMaps.Exact x && x.mapType().equals("array");
-                MapBatch.Result r = MapBatch.update(b.map(), b.keys(), b.values(), b.count(),
-                        array ? Uapi.BPF_ANY : Uapi.BPF_NOEXIST);
+                // The batch command takes no NOEXIST flag (elem_flags allows only BPF_F_LOCK): that keys
+                // are new was checked against the kernel's entries beforehand.
+                MapBatch.Result r = MapBatch.update(b.map(), b.keys(), b.values(), b.count(), Uapi.BPF_ANY);
                 calls += (b.count() + MapBatch.CHUNK - 1) / MapBatch.CHUNK;
                 undo.add(() -> removeWritten(b, r.done(), array));
                 if (!r.ok()) {

@@ -29,8 +29,18 @@ public final class EntryParser {
         this.cp = cp;
     }
 
+    /** The table named {@code name}: its P4 name, control-plane name, or an unambiguous last part of either. */
     public Table table(String name) {
-        return cp.table(name).orElseThrow(() -> bad("There is no table '" + name + "' in " + cp.program()
+        java.util.Optional<Table> exact = cp.table(name);
+        if (exact.isPresent()) {
+            return exact.get();
+        }
+        List<Table> bySuffix = cp.tables().stream().filter(t -> t.name().endsWith("." + name)
+                || t.controlPlaneName().endsWith("." + name)).toList();
+        if (bySuffix.size() == 1) {
+            return bySuffix.getFirst();
+        }
+        return exact.orElseThrow(() -> bad("There is no table '" + name + "' in " + cp.program()
                 + "; its tables are: " + String.join(", ", cp.tables().stream().map(Table::controlPlaneName).toList())
                 + "."));
     }
