@@ -24,6 +24,9 @@ import java.util.Set;
  */
 public final class EntryParser {
     private final ControlPlane cp;
+    /** Resolved names, because bulk loads look the same table and action up a million times. */
+    private final Map<String, Table> tableCache = new java.util.HashMap<>();
+    private final Map<Table, Map<String, Action>> actionCache = new java.util.HashMap<>();
 
     public EntryParser(ControlPlane cp) {
         this.cp = cp;
@@ -31,6 +34,15 @@ public final class EntryParser {
 
     /** The table named {@code name}: its P4 name, control-plane name, or an unambiguous last part of either. */
     public Table table(String name) {
+        Table cached = tableCache.get(name);
+        if (cached == null) {
+            cached = resolveTable(name);
+            tableCache.put(name, cached);
+        }
+        return cached;
+    }
+
+    private Table resolveTable(String name) {
         java.util.Optional<Table> exact = cp.table(name);
         if (exact.isPresent()) {
             return exact.get();
@@ -75,27 +87,55 @@ public final class EntryParser {
     }
 
     private List<KeyMatch> key(Table t, Map<String, String> given) {
-        Set<String> used = new HashSet<>();
-        List<KeyMatch> key = new ArrayList<>();
+        List<KeyMatch> key = new ArrayList<>(t.keys().size());
+        int matched = 0;
         for (KeyField f : t.keys()) {
-            Optional<Map.Entry<String, String>> value = given.entrySet().stream()
-                    .filter(e -> names(f, e.getKey())).findFirst();
-            value.ifPresent(e -> used.add(e.getKey()));
-            key.add(value.map(e -> match(t, f, e.getValue())).orElseGet(() -> absent(t, f)));
+            String text = given.get(f.controlPlaneName());
+            if (text == null) {
+                text = given.get(f.name());
+            }
+            if (text == null) {
+                for (Map.Entry<String, String> e : given.entrySet()) {
+                    if (names(f, e.getKey())) {
+                        text = e.getValue();
+                        break;
+                    }
+                }
+            }
+            if (text == null) {
+                key.add(absent(t, f));
+            } else {
+                matched++;
+                key.add(match(t, f, text));
+            }
         }
+        if (matched != given.size()) {
+            unknownKeyField(t, given);
+        }
+        return key;
+    }
+
+    private void unknownKeyField(Table t, Map<String, String> given) {
         for (String name : given.keySet()) {
-            if (!used.contains(name)) {
+            if (t.keys().stream().noneMatch(f -> names(f, name))) {
                 throw bad("Table " + t.controlPlaneName() + " has no key field '" + name + "'; its key fields are: "
                         + String.join(", ", t.keys().stream().map(k -> k.controlPlaneName() + " (" + k.match().p4Name()
                                 + ", bit<" + k.bitWidth() + ">)").toList()) + ".");
             }
         }
-        return key;
+        throw bad("The entry for table " + t.controlPlaneName() + " gives a key field twice (under two of its"
+                + " names): " + String.join(", ", given.keySet()) + ".");
     }
 
     private static boolean names(KeyField f, String text) {
-        return f.name().equals(text) || f.controlPlaneName().equals(text) || f.name().endsWith("." + text)
-                || f.controlPlaneName().endsWith("." + text);
+        return f.name().equals(text) || f.controlPlaneName().equals(text) || endsWithPart(f.name(), text)
+                || endsWithPart(f.controlPlaneName(), text);
+    }
+
+    /** {@code name} ends with {@code "." + part}. */
+    private static boolean endsWithPart(String name, String part) {
+        int dot = name.length() - part.length() - 1;
+        return dot >= 0 && name.charAt(dot) == '.' && name.endsWith(part);
     }
 
     private KeyMatch absent(Table t, KeyField f) {
@@ -108,19 +148,22 @@ public final class EntryParser {
     }
 
     private KeyMatch match(Table t, KeyField f, String text) {
-        String where = "key field " + f.controlPlaneName() + " (" + f.match().p4Name() + ", bit<" + f.bitWidth()
-                + ">) of table " + t.controlPlaneName();
         try {
             return KeyText.parse(text.strip(), f.match(), f.bitWidth());
         } catch (P4Value.BadValue e) {
+            String where = "key field " + f.controlPlaneName() + " (" + f.match().p4Name() + ", bit<" + f.bitWidth()
+                    + ">) of table " + t.controlPlaneName();
             throw bad("Bad value for " + where + ": " + e.getMessage() + ". " + KeyText.forms(f.match()));
         }
     }
 
     private Action action(Table t, String name, boolean asDefault) {
-        Action a = t.action(name).orElseThrow(() -> bad("Table " + t.controlPlaneName() + " has no action '" + name
-                + "'; its actions are: " + String.join(", ", t.actions().stream().map(Action::controlPlaneName).toList())
-                + "."));
+        Map<String, Action> cache = actionCache.computeIfAbsent(t, k -> new java.util.HashMap<>());
+        Action a = cache.get(name);
+        if (a == null) {
+            a = resolveAction(t, name);
+            cache.put(name, a);
+        }
         if (asDefault && a.scope() == Action.Scope.TABLE_ONLY) {
             throw bad("Action " + a.controlPlaneName() + " is @tableonly in table " + t.controlPlaneName()
                     + " and cannot be its default action.");
@@ -132,8 +175,14 @@ public final class EntryParser {
         return a;
     }
 
+    private Action resolveAction(Table t, String name) {
+        return t.action(name).orElseThrow(() -> bad("Table " + t.controlPlaneName() + " has no action '" + name
+                + "'; its actions are: " + String.join(", ", t.actions().stream().map(Action::controlPlaneName).toList())
+                + "."));
+    }
+
     private List<BigInteger> args(Table t, Action a, Map<String, String> given) {
-        List<BigInteger> args = new ArrayList<>();
+        List<BigInteger> args = new ArrayList<>(a.params().size());
         Set<String> used = new HashSet<>();
         for (int i = 0; i < a.params().size(); i++) {
             ActionParam p = a.params().get(i);

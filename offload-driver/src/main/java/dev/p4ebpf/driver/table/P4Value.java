@@ -2,8 +2,6 @@ package dev.p4ebpf.driver.table;
 
 import java.math.BigInteger;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads one number the way a P4 programmer writes it, and checks it fits a {@code bit<W>} field:
@@ -14,10 +12,6 @@ import java.util.regex.Pattern;
  */
 public final class P4Value {
     private P4Value() {}
-
-    private static final Pattern WIDTH_PREFIX = Pattern.compile("^(\\d+)[ws](.+)$");
-    private static final Pattern MAC = Pattern.compile("^[0-9a-fA-F]{1,2}(:[0-9a-fA-F]{1,2}){5}$");
-    private static final Pattern IPV4 = Pattern.compile("^\\d{1,3}(\\.\\d{1,3}){3}$");
 
     /** A value that is not a number of the accepted forms, or does not fit. */
     public static final class BadValue extends Exception {
@@ -38,63 +32,117 @@ public final class P4Value {
         return v;
     }
 
-    /** Parses {@code text} without a width check. */
+    /**
+     * Parses {@code text} without a width check. Hand-written scanning rather than regular
+     * expressions: bulk loads parse millions of values.
+     */
     public static BigInteger parse(String text) throws BadValue {
-        String t = text.replace("_", "");
+        String t = text.indexOf('_') >= 0 ? text.replace("_", "") : text;
         if (t.isEmpty()) {
             throw new BadValue("an empty value");
         }
-        Matcher prefixed = WIDTH_PREFIX.matcher(t);
-        if (prefixed.matches()) {
-            return parse(prefixed.group(2), Integer.parseInt(prefixed.group(1)));
+        int prefixEnd = widthPrefixEnd(t);
+        if (prefixEnd > 0) {
+            return parse(t.substring(prefixEnd + 1), Integer.parseInt(t.substring(0, prefixEnd)));
         }
-        if (MAC.matcher(t).matches()) {
-            return new BigInteger(t.replace(":", "").length() == 12 ? t.replace(":", "") : padMac(t), 16);
+        int colons = count(t, ':');
+        if (colons == 5) {
+            long mac = mac(t);
+            if (mac >= 0) {
+                return BigInteger.valueOf(mac);
+            }
         }
-        if (IPV4.matcher(t).matches()) {
-            return ipv4(t);
-        }
-        if (t.contains(":")) {
+        if (colons > 0) {
             return ipv6(text);
+        }
+        if (count(t, '.') == 3) {
+            return ipv4(t);
         }
         return integer(text, t);
     }
 
+    /** The index of the 'w' or 's' of a P4 width prefix ({@code 8w42}), or -1. */
+    private static int widthPrefixEnd(String t) {
+        int i = 0;
+        while (i < t.length() && Character.isDigit(t.charAt(i))) {
+            i++;
+        }
+        return i > 0 && i < t.length() - 1 && (t.charAt(i) == 'w' || t.charAt(i) == 's') ? i : -1;
+    }
+
+    private static int count(String t, char c) {
+        int n = 0;
+        for (int i = 0; i < t.length(); i++) {
+            if (t.charAt(i) == c) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** A MAC address {@code 0:11:22:33:44:55} (groups of one or two hex digits) as a number, or -1. */
+    private static long mac(String t) {
+        long v = 0;
+        int digits = 0;
+        for (int i = 0; i <= t.length(); i++) {
+            char c = i == t.length() ? ':' : t.charAt(i);
+            if (c == ':') {
+                if (digits == 0) {
+                    return -1;
+                }
+                digits = 0;
+                continue;
+            }
+            int d = Character.digit(c, 16);
+            if (d < 0 || ++digits > 2) {
+                return -1;
+            }
+            v = digits == 1 ? (v << 8) | d : (v & ~0xffL) | ((v & 0xf) << 4) | d;
+        }
+        return v;
+    }
+
     private static BigInteger integer(String original, String t) throws BadValue {
-        String lower = t.toLowerCase(Locale.ROOT);
         try {
-            if (lower.startsWith("0x")) {
-                return new BigInteger(lower.substring(2), 16);
+            if (t.length() > 2 && t.charAt(0) == '0') {
+                char radix = Character.toLowerCase(t.charAt(1));
+                int base = radix == 'x' ? 16 : radix == 'b' ? 2 : radix == 'o' ? 8 : 0;
+                if (base != 0) {
+                    String digits = t.substring(2);
+                    return digits.length() <= 15 && digits.charAt(0) != '-' && digits.charAt(0) != '+'
+                            ? BigInteger.valueOf(Long.parseLong(digits, base)) : new BigInteger(digits, base);
+                }
             }
-            if (lower.startsWith("0b")) {
-                return new BigInteger(lower.substring(2), 2);
+            if (t.charAt(0) == '-' || t.charAt(0) == '+') {
+                throw new NumberFormatException(t);
             }
-            if (lower.startsWith("0o")) {
-                return new BigInteger(lower.substring(2), 8);
-            }
-            return new BigInteger(lower, 10);
+            return t.length() <= 18 ? BigInteger.valueOf(Long.parseLong(t)) : new BigInteger(t);
         } catch (NumberFormatException e) {
             throw new BadValue("'" + original + "' is not a number (write it in decimal, 0x hex, 0b binary, as a MAC"
                     + " address 00:11:22:33:44:55 or an IP address 10.0.0.1)");
         }
     }
 
-    private static String padMac(String t) {
-        StringBuilder b = new StringBuilder();
-        for (String part : t.split(":")) {
-            b.append(part.length() == 1 ? "0" + part : part);
-        }
-        return b.toString();
-    }
-
     private static BigInteger ipv4(String t) throws BadValue {
         long v = 0;
-        for (String part : t.split("\\.")) {
-            int octet = Integer.parseInt(part);
-            if (octet > 255) {
-                throw new BadValue("'" + t + "' is not an IPv4 address: " + octet + " is more than 255");
+        int octet = 0;
+        int digits = 0;
+        for (int i = 0; i <= t.length(); i++) {
+            char c = i == t.length() ? '.' : t.charAt(i);
+            if (c == '.') {
+                if (digits == 0 || octet > 255) {
+                    throw new BadValue("'" + t + "' is not an IPv4 address" + (octet > 255 ? ": " + octet
+                            + " is more than 255" : ""));
+                }
+                v = (v << 8) | octet;
+                octet = 0;
+                digits = 0;
+            } else if (c >= '0' && c <= '9' && digits < 3) {
+                octet = octet * 10 + (c - '0');
+                digits++;
+            } else {
+                throw new BadValue("'" + t + "' is not an IPv4 address or a number");
             }
-            v = (v << 8) | octet;
         }
         return BigInteger.valueOf(v);
     }

@@ -1,0 +1,72 @@
+package dev.p4ebpf.driver.bench;
+
+import dev.p4ebpf.driver.map.BpfMap;
+import dev.p4ebpf.driver.map.MapAttributes;
+import dev.p4ebpf.driver.sys.Uapi;
+import dev.p4ebpf.driver.table.BulkLoader;
+import dev.p4ebpf.driver.table.EntrySpec;
+import dev.p4ebpf.driver.table.Tables;
+import dev.p4ebpf.ebpf.controlplane.ControlPlane;
+import dev.p4ebpf.ebpf.controlplane.ControlPlaneJson;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Benchmark (not a test): installs one million LPM entries given in P4 terms through the table
+ * API's batch path, then the same number through single BPF_MAP_UPDATE_ELEM calls, and prints
+ * both. Run as root:
+ * <pre>
+ * mvn -q -B -pl offload-driver -am test-compile
+ * mvn -q -B -pl offload-driver dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
+ * java --enable-native-access=ALL-UNNAMED -cp offload-driver/target/classes:offload-driver/target/test-classes:$(cat /tmp/cp.txt) \
+ *     dev.p4ebpf.driver.bench.LpmBulkBenchmark
+ * </pre>
+ */
+public final class LpmBulkBenchmark {
+    private static final int N = 1_000_000;
+
+    public static void main(String[] args) throws Exception {
+        ControlPlane cp;
+        try (InputStream in = LpmBulkBenchmark.class.getResourceAsStream("/dev/p4ebpf/driver/table/tables.json")) {
+            cp = ControlPlaneJson.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "tables.json");
+        }
+        List<EntrySpec> entries = new ArrayList<>(N);
+        for (int i = 0; i < N; i++) {
+            String prefix = (i >> 16 & 255) + "." + (i >> 8 & 255) + "." + (i & 255) + ".0/24";
+            entries.add(new EntrySpec("ipv4_lpm", Map.of("dstAddr", prefix), "set_nhop",
+                    Map.of("dmac", "00:11:22:33:44:55", "port", Integer.toString(i & 0xffff)), null));
+        }
+        for (int round = 0; round < 2; round++) {
+            try (BpfMap trie = lpmMap(); BpfMap def = BpfMap.create(MapAttributes.of("def", Uapi.BPF_MAP_TYPE_ARRAY, 4,
+                    12, 1, 0)); Tables tables = new Tables(cp, name -> name.equals("ipv4_lpm") ? trie : def)) {
+                long t0 = System.nanoTime();
+                BulkLoader.Result r = new BulkLoader(tables).load(entries, List.of());
+                long t1 = System.nanoTime();
+                System.out.printf("batch:  %,d LPM entries (parse, check, encode, %d batch calls) in %.3f s%n",
+                        r.entries(), r.batchCalls(), (t1 - t0) / 1e9);
+            }
+        }
+        try (BpfMap trie = lpmMap()) {
+            byte[] key = new byte[8];
+            byte[] value = new byte[12];
+            long t0 = System.nanoTime();
+            for (int i = 0; i < N; i++) {
+                key[0] = 24;
+                key[4] = (byte) (i >> 16);
+                key[5] = (byte) (i >> 8);
+                key[6] = (byte) i;
+                trie.update(key, value, Uapi.BPF_ANY);
+            }
+            long t1 = System.nanoTime();
+            System.out.printf("single: %,d BPF_MAP_UPDATE_ELEM calls in %.3f s (%.0f ns each)%n", N, (t1 - t0) / 1e9,
+                    (t1 - t0) / (double) N);
+        }
+    }
+
+    private static BpfMap lpmMap() {
+        return BpfMap.create(MapAttributes.of("ipv4_lpm", Uapi.BPF_MAP_TYPE_LPM_TRIE, 8, 12, N, Uapi.BPF_F_NO_PREALLOC));
+    }
+}
