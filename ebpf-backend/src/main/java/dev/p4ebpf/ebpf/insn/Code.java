@@ -74,6 +74,38 @@ public record Code(List<Insn> insns, Map<String, Integer> labels) {
     }
 
     /**
+     * This block with every target that names a bound label replaced by the raw offset it stands
+     * for, and no labels: what decoding the block's encoding gives. Labels the block does not bind
+     * (calls of other functions) stay.
+     */
+    public Code withOffsets() {
+        int[] slotAt = slotOffsets();
+        List<Insn> out = new ArrayList<>(insns.size());
+        for (int i = 0; i < insns.size(); i++) {
+            out.add(retarget(insns.get(i), slotAt, slotAt[i]));
+        }
+        return Code.of(out);
+    }
+
+    private Insn retarget(Insn insn, int[] slotAt, int slot) {
+        return switch (insn) {
+            case Insn.Branch b -> new Insn.Branch(b.jmp32(), b.op(), b.dst(), b.src(), offset(b.target(), slotAt, slot), b.meta());
+            case Insn.Goto g -> new Insn.Goto(g.wide(), offset(g.target(), slotAt, slot), g.meta());
+            case Insn.CallLocal c -> new Insn.CallLocal(offset(c.target(), slotAt, slot), c.meta());
+            case Insn.LoadImm64 l when l.value() instanceof Imm64.Func f ->
+                    new Insn.LoadImm64(l.dst(), new Imm64.Func(offset(f.target(), slotAt, slot)), l.meta());
+            default -> insn;
+        };
+    }
+
+    private Target offset(Target t, int[] slotAt, int slot) {
+        if (t instanceof Label l && labels.containsKey(l.name())) {
+            return new Offset(slotAt[labels.get(l.name())] - slot - 1);
+        }
+        return t;
+    }
+
+    /**
      * Collects instructions and label bindings in order. Legal call order: any sequence of
      * {@link #emit} and {@link #bind}; a label bound last must be followed by an instruction before
      * {@link #build}.

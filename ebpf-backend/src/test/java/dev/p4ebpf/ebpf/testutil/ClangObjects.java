@@ -40,6 +40,16 @@ public final class ClangObjects {
         return r.out();
     }
 
+    /** {@code llvm-readelf -a}; fails if it exits non-zero or prints any warning or error. */
+    public static String readelf(Path obj) {
+        Optional<Path> re = Tools.llvm("llvm-readelf");
+        assumeTrue(re.isPresent(), Tools.missingLlvm("llvm-readelf"));
+        Tools.Run r = Tools.run(re.get().toString(), "-a", obj.toString());
+        assertTrue(r.ok() && r.err().isEmpty() && !r.out().contains("warning"), "llvm-readelf complained about "
+                + obj + ": " + r.both());
+        return r.out();
+    }
+
     public static byte[] bytes(Path p) throws IOException {
         return Files.readAllBytes(p);
     }
