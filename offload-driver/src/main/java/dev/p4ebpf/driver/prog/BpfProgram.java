@@ -64,6 +64,15 @@ public final class BpfProgram implements AutoCloseable {
                     .ptr(Uapi.PROG_LOAD_LOG_BUF, log).name(Uapi.PROG_LOAD_NAME, p.name())
                     .u32(Uapi.PROG_LOAD_IFINDEX, p.ifindex())
                     .u32(Uapi.PROG_LOAD_EXPECTED_ATTACH_TYPE, p.expectedAttachType());
+            p.btf().ifPresent(b -> attr.u32(Uapi.PROG_LOAD_BTF_FD, b.btfFd())
+                    .u32(Uapi.PROG_LOAD_FUNC_INFO_REC_SIZE, b.funcInfoCount() == 0 ? 0 : 8)
+                    .ptr(Uapi.PROG_LOAD_FUNC_INFO, b.funcInfoCount() == 0 ? MemorySegment.NULL
+                            : arena.allocateFrom(JAVA_BYTE, b.funcInfo()))
+                    .u32(Uapi.PROG_LOAD_FUNC_INFO_CNT, b.funcInfoCount())
+                    .u32(Uapi.PROG_LOAD_LINE_INFO_REC_SIZE, b.lineInfoCount() == 0 ? 0 : 16)
+                    .ptr(Uapi.PROG_LOAD_LINE_INFO, b.lineInfoCount() == 0 ? MemorySegment.NULL
+                            : arena.allocateFrom(JAVA_BYTE, b.lineInfo()))
+                    .u32(Uapi.PROG_LOAD_LINE_INFO_CNT, b.lineInfoCount()));
             return Bpf.callForFd(Uapi.BPF_PROG_LOAD, attr, "program " + p.name());
         }
     }

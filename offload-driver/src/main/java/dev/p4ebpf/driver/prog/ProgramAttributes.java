@@ -12,11 +12,33 @@ import java.util.function.IntFunction;
  *
  * @param ifindex the device a program is offloaded to (prog_ifindex), or 0
  * @param expectedAttachType the attach type the program is meant for, or 0
+ * @param btf the loaded BTF and the func_info/line_info records that describe the instructions, or empty
  * @param source maps an instruction index to a description of its source (e.g. {@code basic.p4:42:
  *     hdr.ipv4.ttl = ...}), or empty when unknown
  */
 public record ProgramAttributes(String name, int type, byte[] instructions, String license, int ifindex,
-        int expectedAttachType, IntFunction<Optional<String>> source) {
+        int expectedAttachType, Optional<BtfInfo> btf, IntFunction<Optional<String>> source) {
+
+    /**
+     * BTF that describes a program: the descriptor of a loaded BTF object, and
+     * {@code bpf_func_info} (8-byte records) and {@code bpf_line_info} (16-byte records) arrays.
+     */
+    public record BtfInfo(int btfFd, byte[] funcInfo, int funcInfoCount, byte[] lineInfo, int lineInfoCount) {
+        public BtfInfo {
+            funcInfo = funcInfo.clone();
+            lineInfo = lineInfo.clone();
+        }
+
+        @Override
+        public byte[] funcInfo() {
+            return funcInfo.clone();
+        }
+
+        @Override
+        public byte[] lineInfo() {
+            return lineInfo.clone();
+        }
+    }
 
     public ProgramAttributes {
         if (instructions.length == 0 || instructions.length % 8 != 0) {
@@ -27,15 +49,15 @@ public record ProgramAttributes(String name, int type, byte[] instructions, Stri
     }
 
     public static ProgramAttributes of(String name, int type, byte[] instructions) {
-        return new ProgramAttributes(name, type, instructions, "GPL", 0, 0, i -> Optional.empty());
+        return new ProgramAttributes(name, type, instructions, "GPL", 0, 0, Optional.empty(), i -> Optional.empty());
     }
 
     public ProgramAttributes withIfindex(int newIfindex) {
-        return new ProgramAttributes(name, type, instructions, license, newIfindex, expectedAttachType, source);
+        return new ProgramAttributes(name, type, instructions, license, newIfindex, expectedAttachType, btf, source);
     }
 
     public ProgramAttributes withSource(IntFunction<Optional<String>> newSource) {
-        return new ProgramAttributes(name, type, instructions, license, ifindex, expectedAttachType, newSource);
+        return new ProgramAttributes(name, type, instructions, license, ifindex, expectedAttachType, btf, newSource);
     }
 
     @Override
