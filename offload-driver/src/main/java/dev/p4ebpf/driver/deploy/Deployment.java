@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * What p4ebpf attached where, as its registry directory records it.
  *
- * @param dir the registry directory ({@code ROOT/IFNAME.MODE[@netns-INODE]})
+ * @param dir the registry directory ({@code ROOT/IFNAME@MODE[@netns-INODE]})
  * @param netns the network namespace's inode when it is not the initial one, else empty
  * @param linkId the BPF link's id, 0 for netlink attachments
  * @param attached whether the kernel still has the program there (a link that was detached, or an
@@ -18,6 +18,7 @@ import java.util.List;
 public record Deployment(Path dir, String ifname, String netns, AttachMode mode, Mechanism mechanism, int programId,
         String programName, int linkId, boolean attached, List<String> maps) {
 
+    /** Where the maps are pinned; file names encoded with {@link dev.p4ebpf.driver.pin.PinNames}. */
     public Path mapsDir() {
         return dir.resolve(Registry.MAPS);
     }

@@ -16,6 +16,7 @@ import dev.p4ebpf.driver.netlink.NetlinkError;
 import dev.p4ebpf.driver.netlink.NetlinkSocket;
 import dev.p4ebpf.driver.netlink.Rtnl;
 import dev.p4ebpf.driver.pin.Bpffs;
+import dev.p4ebpf.driver.pin.PinNames;
 import dev.p4ebpf.driver.prog.BpfProgram;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,7 +30,8 @@ import java.util.stream.Stream;
 
 /**
  * Remembers what p4ebpf attached where, in the bpf file system: one directory per attachment,
- * {@code ROOT/IFNAME.MODE} (with {@code @netns-INODE} outside the initial network namespace),
+ * {@code ROOT/IFNAME@MODE} (with {@code @netns-INODE} outside the initial network namespace; dots,
+ * which the bpf file system refuses in names, written as {@code %2e}),
  * holding the pinned program ({@code prog}), the pinned link for BPF-link attachments
  * ({@code link}, which keeps the link alive after the process exits) and the object's maps
  * ({@code maps/NAME}, for the table commands). {@code list} reads these directories back and asks
@@ -53,7 +55,7 @@ public final class Registry {
     /** The registry directory of an attachment to {@code ifname} in {@code mode}, in the calling thread's netns. */
     public Path dirFor(String ifname, AttachMode mode) {
         String ns = Netns.currentUnlessInitial();
-        return root.resolve(ifname + "." + mode.word() + (ns.isEmpty() ? "" : "@netns-" + ns));
+        return root.resolve(PinNames.encode(ifname) + "@" + mode.word() + (ns.isEmpty() ? "" : "@netns-" + ns));
     }
 
     /**
@@ -76,7 +78,7 @@ public final class Registry {
         try {
             program.pin(dir.resolve(PROG));
             for (Map.Entry<String, BpfMap> m : object.maps().entrySet()) {
-                m.getValue().pin(dir.resolve(MAPS).resolve(m.getKey()));
+                m.getValue().pin(dir.resolve(MAPS).resolve(PinNames.encode(m.getKey())));
             }
             attachment = Attacher.attach(program, target, mode, mechanism);
             attachment.pin(dir);
@@ -105,7 +107,7 @@ public final class Registry {
         Bpffs.unpin(dir.resolve(PROG));
         program.pin(dir.resolve(PROG));
         for (Map.Entry<String, BpfMap> m : object.maps().entrySet()) {
-            Path pin = dir.resolve(MAPS).resolve(m.getKey());
+            Path pin = dir.resolve(MAPS).resolve(PinNames.encode(m.getKey()));
             Bpffs.unpin(pin);
             m.getValue().pin(pin);
         }
@@ -195,7 +197,7 @@ public final class Registry {
             return List.of();
         }
         try (Stream<Path> files = Files.list(maps)) {
-            return files.map(p -> p.getFileName().toString()).sorted().toList();
+            return files.map(p -> PinNames.decode(p.getFileName().toString())).sorted().toList();
         } catch (IOException e) {
             return List.of();
         }

@@ -3,7 +3,7 @@ package dev.p4ebpf.driver.deploy;
 import dev.p4ebpf.driver.link.AttachMode;
 import java.util.Optional;
 
-/** The name of a registry directory: {@code IFNAME.MODE} or {@code IFNAME.MODE@netns-INODE}. */
+/** The name of a registry directory: {@code IFNAME@MODE} or {@code IFNAME@MODE@netns-INODE}. */
 record RegistryName(String ifname, AttachMode mode, String netns) {
     static Optional<RegistryName> parse(String name) {
         String netns = "";
@@ -13,12 +13,12 @@ record RegistryName(String ifname, AttachMode mode, String netns) {
             netns = name.substring(at + "@netns-".length());
             rest = name.substring(0, at);
         }
-        int dot = rest.lastIndexOf('.');
+        int dot = rest.lastIndexOf('@');
         if (dot <= 0) {
             return Optional.empty();
         }
         String ns = netns;
-        String ifname = rest.substring(0, dot);
+        String ifname = dev.p4ebpf.driver.pin.PinNames.decode(rest.substring(0, dot));
         return AttachMode.fromWord(rest.substring(dot + 1)).map(m -> new RegistryName(ifname, m, ns));
     }
 }

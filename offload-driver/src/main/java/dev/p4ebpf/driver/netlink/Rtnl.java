@@ -64,7 +64,7 @@ public final class Rtnl {
     private DriverException noSuchInterface(String name) {
         String known;
         try {
-            known = String.join(", ", links().stream().map(LinkInfo::name).toList());
+            known = String.join(", ", links().stream().map(LinkInfo::name).sorted().toList());
         } catch (DriverException e) {
             known = "(could not list them)";
         }

@@ -21,7 +21,7 @@ public final class PinnedMaps implements MapSource, AutoCloseable {
     public BpfMap map(String name) {
         BpfMap map = open.get(name);
         if (map == null) {
-            Path pin = dir.resolve(name);
+            Path pin = dir.resolve(dev.p4ebpf.driver.pin.PinNames.encode(name));
             if (!Files.exists(pin)) {
                 throw new DriverException(Kind.NOT_FOUND, "The map " + name + " is not pinned under " + dir
                         + ". Load the program with its maps pinned there ('p4ebpf load ... --pin DIR'), or give the"
