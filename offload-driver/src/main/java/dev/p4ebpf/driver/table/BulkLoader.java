@@ -7,13 +7,10 @@ import dev.p4ebpf.driver.map.MapBatch;
 import dev.p4ebpf.driver.sys.Uapi;
 import dev.p4ebpf.ebpf.controlplane.Table;
 import dev.p4ebpf.ebpf.controlplane.TableMaps;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Installs many entries at once: all are checked first (values, match kinds, duplicates, room in
@@ -37,21 +34,23 @@ public final class BulkLoader {
 
     public Result load(List<EntrySpec> entries, List<DefaultSpec> defaults) {
         EntryParser parser = tables.parser();
-        Map<String, List<Entry>> byTable = new LinkedHashMap<>();
+        Map<String, Pending> byTable = new LinkedHashMap<>();
+        List<Entry> ternary = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             Entry e = checked(parser, entries.get(i), i);
-            byTable.computeIfAbsent(e.table().name(), k -> new ArrayList<>()).add(e);
+            if (e.table().maps() instanceof TableMaps.Ternary) {
+                ternary.add(e);
+                continue;
+            }
+            Pending p = byTable.computeIfAbsent(e.table().name(), n -> pending(e.table(), entries.size()));
+            p.add(e, i);
         }
         List<Entry> defaultEntries = defaults.stream().map(d -> parser.defaultAction(d.table(), d.action(), d.args()))
                 .toList();
         List<Batch> batches = new ArrayList<>();
-        List<Entry> ternary = new ArrayList<>();
-        for (List<Entry> group : byTable.values()) {
-            if (group.getFirst().table().maps() instanceof TableMaps.Ternary) {
-                ternary.addAll(group);
-            } else {
-                batches.add(batch(group));
-            }
+        for (Pending p : byTable.values()) {
+            checkAgainstKernel(p);
+            batches.add(new Batch(p.table, p.map, p.flat.keys(), p.flat.values(), p.flat.count()));
         }
         return apply(batches, ternary, defaultEntries);
     }
@@ -65,57 +64,60 @@ public final class BulkLoader {
         }
     }
 
-    /** Encodes one table's entries and checks duplicates, existing keys and capacity. */
-    private Batch batch(List<Entry> group) {
-        Table t = group.getFirst().table();
-        BpfMap map = tables.source().map(t.maps() instanceof TableMaps.Lpm l ? l.map() : ((TableMaps.Exact) t.maps()).map());
-        boolean array = t.maps() instanceof TableMaps.Exact x && x.mapType().equals("array");
-        int k = map.info().keySize();
-        int v = map.userValueSize();
-        byte[] keys = new byte[group.size() * k];
-        byte[] values = new byte[group.size() * v];
-        Set<ByteBuffer> seen = new HashSet<>();
-        for (int i = 0; i < group.size(); i++) {
-            Entry e = group.get(i);
-            byte[] key = array || !(t.maps() instanceof TableMaps.Lpm) ? EntryCodec.exactKey(t, e.key())
-                    : EntryCodec.lpmKey(t, e.key());
-            if (!seen.add(ByteBuffer.wrap(key))) {
-                throw EntryParser.bad("Table " + t.controlPlaneName() + " gets two entries with the same key ("
-                        + describe(e) + ").");
-            }
-            if (array && (EntryCodec.getU32(key, 0) & 0xffffffffL) >= map.info().maxEntries()) {
-                throw EntryParser.bad("Index " + (EntryCodec.getU32(key, 0) & 0xffffffffL) + " is out of range for"
-                        + " table " + t.controlPlaneName() + " (" + map.info().maxEntries() + " entries).");
-            }
-            System.arraycopy(key, 0, keys, i * k, k);
-            System.arraycopy(EntryCodec.value(t, e.action(), e.args(), 0), 0, values, i * v, v);
+    /** One exact or LPM table's entries being encoded. */
+    private static final class Pending {
+        final Table table;
+        final BpfMap map;
+        final boolean array;
+        final FlatBatch flat;
+
+        Pending(Table table, BpfMap map, int expected) {
+            this.table = table;
+            this.map = map;
+            this.array = table.maps() instanceof TableMaps.Exact x && x.mapType().equals("array");
+            this.flat = new FlatBatch(map.info().keySize(), map.userValueSize(), Math.min(expected,
+                    map.info().maxEntries()));
         }
-        checkAgainstKernel(t, map, array, seen);
-        return new Batch(t, map, keys, values, group.size());
+
+        void add(Entry e, int index) {
+            byte[] key = table.maps() instanceof TableMaps.Lpm ? EntryCodec.lpmKey(table, e.key())
+                    : EntryCodec.exactKey(table, e.key());
+            if (array && (EntryCodec.getU32(key, 0) & 0xffffffffL) >= map.info().maxEntries()) {
+                throw EntryParser.bad("Entry " + (index + 1) + ": index " + (EntryCodec.getU32(key, 0) & 0xffffffffL)
+                        + " is out of range for table " + table.controlPlaneName() + " (" + map.info().maxEntries()
+                        + " entries).");
+            }
+            if (!flat.add(key, EntryCodec.value(table, e.action(), e.args(), 0))) {
+                throw EntryParser.bad("Entry " + (index + 1) + ": table " + table.controlPlaneName() + " gets two"
+                        + " entries with the same key (" + e.key() + ").");
+            }
+        }
     }
 
-    private static void checkAgainstKernel(Table t, BpfMap map, boolean array, Set<ByteBuffer> newKeys) {
+    private Pending pending(Table t, int expected) {
+        BpfMap map = tables.source().map(t.maps() instanceof TableMaps.Lpm l ? l.map() : ((TableMaps.Exact) t.maps()).map());
+        return new Pending(t, map, expected);
+    }
+
+    /** Refuses keys that the map already has, and batches that would not fit. */
+    private static void checkAgainstKernel(Pending p) {
         int present = 0;
-        for (MapBatch.Entry existing : MapBatch.dump(map)) {
-            if (array && !Tables.nonZero(existing.value())) {
+        for (MapBatch.Entry existing : MapBatch.dump(p.map)) {
+            if (p.array && !Tables.nonZero(existing.value())) {
                 continue;
             }
             present++;
-            if (newKeys.contains(ByteBuffer.wrap(existing.key()))) {
-                throw EntryParser.bad("Table " + t.controlPlaneName() + " already has an entry with one of the keys"
-                        + " being loaded; delete it first or use modify.");
+            if (p.flat.contains(existing.key(), 0)) {
+                throw EntryParser.bad("Table " + p.table.controlPlaneName() + " already has an entry with one of the"
+                        + " keys being loaded; delete it first or use modify.");
             }
         }
-        if (!array && present + newKeys.size() > map.info().maxEntries()) {
-            throw new DriverException(Kind.MAP_FULL, "Table " + t.controlPlaneName() + " holds at most "
-                    + map.info().maxEntries() + " entries; it has " + present + " and " + newKeys.size()
+        if (!p.array && present + p.flat.count() > p.map.info().maxEntries()) {
+            throw new DriverException(Kind.MAP_FULL, "Table " + p.table.controlPlaneName() + " holds at most "
+                    + p.map.info().maxEntries() + " entries; it has " + present + " and " + p.flat.count()
                     + " more were given. Nothing was written. Delete entries first, or give the table a larger size"
                     + " in the P4 program.");
         }
-    }
-
-    private static String describe(Entry e) {
-        return e.key().toString();
     }
 
     private Result apply(List<Batch> batches, List<Entry> ternary, List<Entry> defaults) {

@@ -22,6 +22,13 @@ final class EntryCodec {
     record Masked(byte[] mask, byte[] key) {}
 
     static void put(byte[] buf, int offset, int size, Endian order, BigInteger v) {
+        if (v.bitLength() < 64) {
+            long x = v.longValue();
+            for (int i = 0; i < size; i++) {
+                buf[order == Endian.BIG ? offset + size - 1 - i : offset + i] = i < 8 ? (byte) (x >>> (8 * i)) : 0;
+            }
+            return;
+        }
         byte[] big = v.toByteArray();
         for (int i = 0; i < size; i++) {
             int src = big.length - 1 - i;

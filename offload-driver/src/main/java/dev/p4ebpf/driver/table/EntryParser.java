@@ -26,7 +26,7 @@ public final class EntryParser {
     private final ControlPlane cp;
     /** Resolved names, because bulk loads look the same table and action up a million times. */
     private final Map<String, Table> tableCache = new java.util.HashMap<>();
-    private final Map<Table, Map<String, Action>> actionCache = new java.util.HashMap<>();
+    private final Map<Table, Map<String, Action>> actionCache = new java.util.IdentityHashMap<>();
 
     public EntryParser(ControlPlane cp) {
         this.cp = cp;
