@@ -1,7 +1,6 @@
 package dev.p4ebpf.conformance.stf;
 
 import dev.p4ebpf.ir.diag.Span;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -131,7 +130,7 @@ final class PacketLineParser {
                         + (isExpect ? " (expected data is hex digits, '*' for any nibble and a final '$')" : ""));
             }
         }
-        return new Data(nibbles.toString().toUpperCase(Locale.ROOT), exact, last);
+        return new Data(nibbles.toString(), exact, last);
     }
 
     private StfLineError badData(String message) {

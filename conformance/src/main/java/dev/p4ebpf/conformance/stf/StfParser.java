@@ -6,7 +6,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +61,7 @@ public final class StfParser {
     /** Parses STF text; {@code name} is the file name used in messages and kept in the result. */
     public static StfFile parse(String name, String text) throws StfException {
         StfParser parser = new StfParser(name);
-        List<StfCommand> commands = parser.lines(text);
+        List<StfCommand> commands = parser.lines(text.startsWith("\uFEFF") ? " " + text.substring(1) : text);
         if (!parser.errors.isEmpty()) {
             throw new StfException(parser.errors);
         }
@@ -71,8 +73,11 @@ public final class StfParser {
     }
 
     private static String describe(IOException e) {
-        String what = e.getClass().getSimpleName().replace("Exception", "");
-        return e.getMessage() == null ? what : what.isEmpty() ? e.getMessage() : what + " (" + e.getMessage() + ")";
+        return switch (e) {
+            case NoSuchFileException x -> "no such file";
+            case AccessDeniedException x -> "permission denied";
+            default -> e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        };
     }
 
     private List<StfCommand> lines(String text) {

@@ -74,9 +74,9 @@ final class TokenCursor {
         return span(t.column(), t.endColumn());
     }
 
-    /** The end column of the last token consumed. */
+    /** The end column of the last token consumed, 0 before the first. */
     int lastEnd() {
-        return index == 0 ? tokens.getFirst().column() : tokens.get(index - 1).endColumn();
+        return index == 0 ? 0 : tokens.get(index - 1).endColumn();
     }
 
     /**

@@ -184,8 +184,7 @@ class StfParserErrorTest {
         Path missing = dir.resolve("missing.stf");
         StfException e = assertThrows(StfException.class, () -> StfParser.parse(missing));
         assertEquals(StfErrorKind.UNREADABLE, e.errors().getFirst().kind());
-        assertTrue(e.getMessage().startsWith(missing + ": error: cannot read " + missing + ": NoSuchFile"),
-                e.getMessage());
+        assertEquals(missing + ": error: cannot read " + missing + ": no such file", e.getMessage());
 
         Path binary = dir.resolve("binary.stf");
         Files.write(binary, new byte[] {'p', 'a', (byte) 0xff, (byte) 0xfe, 0, 1});
@@ -193,7 +192,8 @@ class StfParserErrorTest {
         assertEquals(List.of(binary + ": error: " + binary + " is not an STF file: it is not UTF-8 text"),
                 e.errors().stream().map(StfError::headline).toList());
 
-        assertThrows(StfException.class, () -> StfParser.parse(dir));
+        e = assertThrows(StfException.class, () -> StfParser.parse(dir));
+        assertTrue(e.getMessage().startsWith(dir + ": error: cannot read " + dir + ": "), e.getMessage());
     }
 
     @Test

@@ -226,6 +226,12 @@ class StfParserTest {
     }
 
     @Test
+    void aByteOrderMarkIsIgnoredAndColumnsStayRight() {
+        var w = one("\uFEFFwait");
+        assertTrue(w.span().sameLocation(new Span("t.stf", 1, 2, 1, 5)), w.span()::toString);
+    }
+
+    @Test
     void emptyAndCommentOnlyFilesHaveNoCommands() {
         assertEquals(List.of(), parse(""));
         assertEquals(List.of(), parse("# nothing\n\n"));
