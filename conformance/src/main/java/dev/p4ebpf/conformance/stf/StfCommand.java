@@ -55,8 +55,10 @@ public sealed interface StfCommand {
     // ---- tables ------------------------------------------------------------------------------
 
     /**
-     * {@code add TABLE [PRIORITY] KEY:VALUE... ACTION(ARGS) [= ID]}: adds an entry. A larger
-     * priority wins, as in P4Runtime; {@code entryId} names the entry for {@code check_counter}.
+     * {@code add TABLE [PRIORITY] KEY:VALUE... ACTION(ARGS) [= ID]}: adds an entry. Among
+     * overlapping entries the larger priority wins, as in P4Runtime (p4c's BMv2 runner hands
+     * BMv2, which prefers smaller values, 10000 minus it). {@code entryId} names the entry for
+     * {@code check_counter}.
      */
     record Add(StfName table, OptionalLong priority, List<KeyMatch> keys, ActionCall action,
                Optional<StfName> entryId, Span span) implements StfCommand {
