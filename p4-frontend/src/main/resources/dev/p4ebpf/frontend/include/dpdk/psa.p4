@@ -135,7 +135,7 @@ enum PSA_IdleTimeout_t {
 
 // How a packet came to the parser or control that sees it.
 enum PSA_PacketPath_t {
-    NORMAL,            // ingress: a packet from a port that is none of the cases below
+    NORMAL,            // ingress: a new packet from a port (not resubmitted or recirculated)
     NORMAL_UNICAST,    // egress: an ordinary unicast packet from ingress
     NORMAL_MULTICAST,  // egress: a copy made by multicast replication
     CLONE_I2E,         // egress: a clone made in ingress
