@@ -290,6 +290,12 @@ public final class P4Printer {
                 body(f.body());
                 close();
             }
+            case Stmt.ForRange f -> {
+                open("for (" + type(f.variable().type()) + " " + f.variable().name() + " in "
+                        + expr(f.lo()) + " .. " + expr(f.hi()) + ")");
+                body(f.body());
+                close();
+            }
             case Stmt.Break b -> line("break;");
             case Stmt.Continue c -> line("continue;");
         }

@@ -4,44 +4,21 @@
  *
  * Identifiers are parsed uniformly: the grammar does not know which names denote types, and the
  * checker decides what each name is. P4's grammar is ambiguous without that knowledge in two
- * places only, and there the parser consults the set of names the program declares as types
+ * places only, and there the parser relies on the set of names the program declares as types
  * anywhere (TypeNameScan, run on the tokens before parsing):
  *   - "(x) - y": a cast of -y to type x, or a subtraction — a cast only when x is a type name;
+ *     the '(' of a cast is retyped L_PAREN_CAST before parsing (Disambiguator);
  *   - "f < a , b > (c)": a call of f with type arguments, or two comparisons — type arguments only
- *     when the first one is a type (a keyword type or a declared type name), as in p4c.
+ *     when the first one is a type (a keyword type or a declared type name), as in p4c. Such a '<'
+ *     is retyped L_ANGLE_ARGS before parsing (Disambiguator); only it opens the type arguments of
+ *     a call, and type contexts accept either kind of '<'.
  * ">>" is two '>' tokens, so that "bit<bit<8>>"-style nesting closes; the AST builder checks that
  * the two '>' of a shift are adjacent. Widths of bit<>, int<> and varbit<> are nonGrtExpressions,
  * which have no top-level '>'.
  */
 grammar P4;
 
-@parser::members {
-    private java.util.Set<String> typeNames = java.util.Set.of();
-
-    /** The names declared as types anywhere in the program (see TypeNameScan). */
-    public void setTypeNames(java.util.Set<String> names) {
-        typeNames = names;
-    }
-
-    private boolean startsType(int i) {
-        Token t = _input.LT(i);
-        return switch (t.getType()) {
-            case BIT, INT, VARBIT, BOOL, STRING, ERROR, MATCH_KIND, TUPLE, LIST, VOID, DONTCARE, DOT -> true;
-            case IDENTIFIER -> typeNames.contains(t.getText());
-            default -> false;
-        };
-    }
-
-    /** "( T )" at LT(1) is the start of a cast. */
-    private boolean isCast() {
-        return startsType(2);
-    }
-
-    /** "<" at LT(1) opens type arguments of a call. */
-    private boolean isTypeArgs() {
-        return startsType(2) || _input.LT(2).getType() == GT;
-    }
-}
+tokens { L_ANGLE_ARGS, L_PAREN_CAST }
 
 program : declaration* EOF ;
 
@@ -99,7 +76,10 @@ parameter : annotations? direction? typeRef declarator ( '=' expression )? ;
 
 direction : IN | OUT | INOUT ;
 
-typeParameters : '<' name ( ',' name )* '>' ;
+typeParameters : langle name ( ',' name )* '>' ;
+
+/** A '<' in a type context, whichever kind Disambiguator made it. */
+langle : '<' | L_ANGLE_ARGS ;
 
 argumentList : ( argument ( ',' argument )* )? ;
 
@@ -120,7 +100,7 @@ declarator : name ( '[' expression ']' )* ;
 typeBase
     : baseType                                   # baseTypeRef
     | TUPLE typeArguments                        # tupleTypeRef
-    | LIST '<' typeArg '>'                       # listTypeRef
+    | LIST langle typeArg '>'                    # listTypeRef
     | prefixedName typeArguments?                # namedTypeRef
     ;
 
@@ -131,12 +111,15 @@ baseType
     | ERROR                                      # errorType
     | MATCH_KIND                                 # matchKindType
     | STRING                                     # stringType
-    | INT ( '<' nonGrtExpression '>' )?          # intType
-    | BIT ( '<' nonGrtExpression '>' )?          # bitType
-    | VARBIT '<' nonGrtExpression '>'            # varbitType
+    | INT ( langle nonGrtExpression '>' )?       # intType
+    | BIT ( langle nonGrtExpression '>' )?       # bitType
+    | VARBIT langle nonGrtExpression '>'         # varbitType
     ;
 
-typeArguments : '<' ( typeArg ( ',' typeArg )* )? '>' ;
+typeArguments : langle ( typeArg ( ',' typeArg )* )? '>' ;
+
+/** The type arguments of a call or a specialized type in an expression. */
+callTypeArguments : L_ANGLE_ARGS ( typeArg ( ',' typeArg )* )? '>' ;
 
 typeArg : typeRef | VOID | DONTCARE ;
 
@@ -229,7 +212,7 @@ parserLocalElement
     | valueSetDeclaration
     ;
 
-valueSetDeclaration : annotations? VALUESET '<' typeRef '>' '(' expression ')' name ';' ;
+valueSetDeclaration : annotations? VALUESET langle typeRef '>' '(' expression ')' name ';' ;
 
 parserState : annotations? STATE name '{' statementOrDeclaration* transitionStatement? '}' ;
 
@@ -355,10 +338,10 @@ expression
     | expression '[' expression ']'                                      # indexExpr
     | expression '[' expression ':' expression ']'                       # sliceExpr
     | expression '[' expression '+:' expression ']'                      # dynSliceExpr
-    | expression {isTypeArgs()}? typeArguments '(' argumentList ')'      # genericCallExpr
+    | expression callTypeArguments '(' argumentList ')'                  # genericCallExpr
     | expression '(' argumentList ')'                                    # callExpr
-    | expression {isTypeArgs()}? typeArguments '.' name                  # specializedMemberExpr
-    | {isCast()}? '(' typeRef ')' expression                             # castExpr
+    | expression callTypeArguments '.' name                              # specializedMemberExpr
+    | L_PAREN_CAST typeRef ')' expression                                # castExpr
     | op=( '!' | '~' | '-' | '+' ) expression                            # unaryExpr
     | expression op=( '*' | '/' | '%' ) expression                       # binaryExpr
     | expression op=( '+' | '-' | '|+|' | '|-|' | '++' ) expression      # binaryExpr

@@ -170,6 +170,10 @@ final class ExpressionBuilder {
         return ctx.typeArg().stream().map(this::typeArg).toList();
     }
 
+    List<TypeRef> typeArgs(CallTypeArgumentsContext ctx) {
+        return ctx.typeArg().stream().map(this::typeArg).toList();
+    }
+
     TypeRef typeArg(TypeArgContext ctx) {
         if (ctx.typeRef() != null) {
             return typeRef(ctx.typeRef());
@@ -214,13 +218,13 @@ final class ExpressionBuilder {
                     expression(s.expression(2)), span);
             case DynSliceExprContext d -> new Expression.DynSlice(expression(d.expression(0)),
                     expression(d.expression(1)), expression(d.expression(2)), span);
-            case GenericCallExprContext g -> new Expression.Call(expression(g.expression()), typeArgs(g.typeArguments()),
+            case GenericCallExprContext g -> new Expression.Call(expression(g.expression()), typeArgs(g.callTypeArguments()),
                     arguments(g.argumentList()), span);
             case CallExprContext c -> new Expression.Call(expression(c.expression()), List.of(),
                     arguments(c.argumentList()), span);
             case SpecializedMemberExprContext m -> new Expression.Member(new Expression.Specialized(
-                    expression(m.expression()), typeArgs(m.typeArguments()),
-                    spans.between(m.getStart(), m.typeArguments().getStop())), name(m.name()), spans.of(m.name()), span);
+                    expression(m.expression()), typeArgs(m.callTypeArguments()),
+                    spans.between(m.getStart(), m.callTypeArguments().getStop())), name(m.name()), spans.of(m.name()), span);
             case CastExprContext c -> new Expression.Cast(typeRef(c.typeRef()), expression(c.expression()), span);
             case UnaryExprContext u -> new Expression.Unary(unaryOp(u.op), expression(u.expression()), span);
             case BinaryExprContext b -> new Expression.Binary(binaryOp(b.op), expression(b.expression(0)),

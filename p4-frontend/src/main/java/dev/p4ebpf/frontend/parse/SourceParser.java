@@ -47,8 +47,9 @@ public final class SourceParser {
         if (!lexicallyValid(visible, spans, diags) || !nestingValid(visible, spans, diags)) {
             return Optional.empty();
         }
+        var typeNames = TypeNameScan.scan(visible);
+        Disambiguator.mark(visible, typeNames);
         var parser = new P4Parser(tokens);
-        parser.setTypeNames(TypeNameScan.scan(visible));
         parser.removeErrorListeners();
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
         parser.setErrorHandler(new BailErrorStrategy());
