@@ -47,6 +47,7 @@ public enum Code {
     NOT_A_TYPE("name.not-a-type", Severity.ERROR, "%s is not a type: it is %s"),
     NOT_A_VALUE("name.not-a-value", Severity.ERROR, "%s is %s, not a value"),
     SHADOWS("name.shadows", Severity.WARNING, "%s shadows %s"),
+    SHADOWS_PARAMETER("name.shadows-parameter", Severity.ERROR, "%s shadows %s; rename it"),
 
     // ---- types ----
     TYPE_MISMATCH("type.mismatch", Severity.ERROR, "%s: expected %s, found %s"),

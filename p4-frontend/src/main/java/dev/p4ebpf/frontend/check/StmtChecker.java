@@ -85,6 +85,10 @@ final class StmtChecker {
         if (v instanceof Call c) {
             return new Stmt.CallStmt(c, e.span());
         }
+        if (v instanceof Expr.BoolLit && e.expression() instanceof Expression.Call c
+                && c.callee() instanceof Expression.Name n && n.name().equals("static_assert")) {
+            return new Stmt.Empty(e.span());
+        }
         if (!(v.type() instanceof Type.DontCare)) {
             notAllowed("an expression statement", "only calls can stand as statements", e.span());
         }
@@ -109,12 +113,20 @@ final class StmtChecker {
     /** A local variable: declared in the current scope, with a name unique in its frame. */
     Stmt.VarDecl variable(Declaration.Variable v, Ctx ctx) {
         Type t = ck.types.resolve(v.type(), ctx);
-        if (!ck.types.isValueType(t)) {
+        if (!ck.types.isValueType(t) || t instanceof Type.InfInt || t instanceof Type.Str) {
             ck.diags.report(Code.TYPE_NOT_ALLOWED, v.type().span(), "variable " + v.name(), ExprText.type(t),
-                    "variables hold values");
+                    t instanceof Type.InfInt || t instanceof Type.Str ? "run-time values need a fixed width"
+                            : "variables hold values");
             t = Type.DONT_CARE;
         }
         final Type type = t;
+        var shadowed = ctx.scope().lookupOne(v.name());
+        if (shadowed.isPresent() && shadowed.get() instanceof Symbol.VarSym p && p.isParam()) {
+            var d = dev.p4ebpf.ir.diag.Diagnostic.of(ctx.body().executable() ? Code.SHADOWS_PARAMETER : Code.SHADOWS,
+                    v.nameSpan(), "variable " + v.name(), "parameter " + v.name())
+                    .withNote(p.declared(), "the parameter is declared here");
+            ck.diags.report(d);
+        }
         Optional<Expr> init = v.init().map(e -> ck.exprs.checkAs(e, type, ctx, "the initial value of " + v.name()));
         var sym = ck.declareVar(ctx, v.name(), type, dev.p4ebpf.ir.Direction.NONE, false, false, v.nameSpan());
         return new Stmt.VarDecl(sym.irName(), type, init, v.annotations(), v.span());

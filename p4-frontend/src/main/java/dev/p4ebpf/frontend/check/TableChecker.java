@@ -182,7 +182,7 @@ final class TableChecker {
 
     private Expr property(Declaration.ValueProperty v, Ctx ctx) {
         Expr value = ck.exprs.check(v.value(), ctx);
-        if (v.name().equals("size") && !(value instanceof Expr.IntLit) && !(value.type() instanceof Type.DontCare)) {
+        if (v.name().equals("size") && !Constants.isCompileTime(value, ctx) && !(value.type() instanceof Type.DontCare)) {
             ck.diags.report(Code.NOT_CONSTANT, v.value().span(), "the size of a table");
         }
         if (v.name().equals("largest_priority_wins")) {
@@ -193,7 +193,7 @@ final class TableChecker {
 
     private Table.Entries entries(String table, Declaration.EntriesProperty e, List<Table.Key> keys,
                                   List<Table.ActionRef> actions, Ctx ctx) {
-        if (keys.isEmpty()) {
+        if (keys.isEmpty() && !e.entries().isEmpty()) {
             ck.diags.report(Code.TABLE_PROPERTY, e.span(), table, "a table without keys cannot have entries");
         }
         List<Type> keyTypes = keys.stream().map(k -> k.expr().type()).toList();
