@@ -35,6 +35,11 @@ final class BlockChecker {
         Ctx ctx = new Ctx(typed.scope().child(), frame, Ctx.Body.DECLARATIONS, Optional.empty(), 0, Optional.empty());
         List<Param> apply = ck.decls.externParams(bt.params(), ctx);
         List<Param> ctorParams = ck.decls.params(ctor, ctx);
+        for (Param p : concat(apply, ctorParams)) {
+            if (bt.typeParams().contains(p.name())) {
+                ck.diags.report(Code.DUPLICATE, p.span(), p.name() + " (a type parameter of " + bt.name() + ")");
+            }
+        }
         for (Param c : ctorParams) {
             if (apply.stream().anyMatch(a -> a.name().equals(c.name()))) {
                 ck.diags.report(Code.DUPLICATE, c.span(), "parameter " + c.name());
@@ -51,6 +56,12 @@ final class BlockChecker {
         List<Type> vars = bt.typeParams().stream().map(tp -> (Type) new Type.TypeVar(tp)).toList();
         var type = new Type.Block(DeclChecker.kind(bt.kind()), bt.name(), vars, apply);
         return new Head(ctx.nested(), apply, ctorParams, type);
+    }
+
+    private static List<Param> concat(List<Param> a, List<Param> b) {
+        var all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     Decl.ParserDecl parser(Declaration.Parser p, Ctx outer) {

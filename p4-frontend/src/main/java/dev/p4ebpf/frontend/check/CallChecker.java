@@ -246,6 +246,7 @@ final class CallChecker {
         Method chosen = candidates.get(Overloads.choose(candidates.stream().map(Method::params).toList(), c.args()));
         Method method = substitute(chosen, decl.get().typeParams(), e.typeArgs());
         var b = arguments.bind(m.member(), method.params(), method.typeParams(), typeArgs, c.args(), c.span(), ctx);
+        PacketMethods.check(ck, e.name(), method, b, c.span());
         return new Call.MethodCall(base, method, method.typeParams().isEmpty() ? List.of() : b.typeArgs(), b.args(),
                 b.subst().apply(method.returnType()), c.span());
     }

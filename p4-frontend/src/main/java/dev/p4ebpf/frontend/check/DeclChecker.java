@@ -317,7 +317,12 @@ final class DeclChecker {
                 ck.diags.report(Code.DECLARATION_NOT_ALLOWED, m.nameSpan(), "constructor " + m.name(),
                         "a constructor has no return type");
             } else {
-                methods.add(method(m, inner, List.of()));
+                Method mt = method(m, inner, List.of());
+                if (mt.returnType() instanceof Type.InfInt || mt.returnType() instanceof Type.Str) {
+                    ck.diags.report(Code.TYPE_NOT_ALLOWED, m.returnType().get().span(), "method " + m.name(),
+                            ExprText.type(mt.returnType()), "methods return run-time values");
+                }
+                methods.add(mt);
             }
         }
         duplicates(ctors, "constructor");

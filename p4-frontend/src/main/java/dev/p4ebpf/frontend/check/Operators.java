@@ -132,6 +132,9 @@ final class Operators {
     private Expr arithmetic(Expr.BinOp op, Expr l, Expr r, Span opSpan, Span span) {
         Expr a = numeric(l);
         Expr b = numeric(r);
+        if ((op == Expr.BinOp.DIV || op == Expr.BinOp.MOD) && !divisionOperands(op, a, b)) {
+            return Conversions.poisoned(l);
+        }
         Type ta = a.type();
         Type tb = b.type();
         Type t;
@@ -149,11 +152,6 @@ final class Operators {
             return Conversions.poisoned(l);
         }
         boolean signed = t instanceof Type.Bits bits && bits.signed();
-        if ((op == Expr.BinOp.DIV || op == Expr.BinOp.MOD) && b instanceof Expr.IntLit lit && lit.value().signum() <= 0) {
-            ck.diags.report(lit.value().signum() == 0 ? Code.DIVISION_BY_ZERO : Code.NEGATIVE_DIVISION, b.span(),
-                    op.symbol());
-            return Conversions.poisoned(l);
-        }
         if ((op == Expr.BinOp.DIV || op == Expr.BinOp.MOD) && signed) {
             ck.diags.report(Code.BAD_OPERAND, opSpan, "'" + op.symbol() + "'",
                     ExprText.type(t) + " (it is defined on unsigned values only)");
@@ -165,6 +163,21 @@ final class Operators {
         }
         Type result = op.isComparison() ? Type.BOOL : t;
         return ck.fold(new Expr.Binary(op, a, b, result, span));
+    }
+
+    /** Division and modulo by zero, or with a negative constant, are errors even when the other side is not constant. */
+    private boolean divisionOperands(Expr.BinOp op, Expr a, Expr b) {
+        if (b instanceof Expr.IntLit d && d.value().signum() == 0) {
+            ck.diags.report(Code.DIVISION_BY_ZERO, b.span());
+            return false;
+        }
+        for (Expr x : new Expr[] {a, b}) {
+            if (x instanceof Expr.IntLit lit && lit.value().signum() < 0) {
+                ck.diags.report(Code.NEGATIVE_DIVISION, x.span(), op.symbol());
+                return false;
+            }
+        }
+        return true;
     }
 
     private Expr shift(Expr.BinOp op, Expr l, Expr r, Span opSpan, Span span) {
