@@ -32,7 +32,8 @@ class WriterTest {
 
     @Test
     void writtenObjectsReadBackEqual() throws Exception {
-        for (BpfObject obj : new BpfObject[] {DslObjects.xdpFilter(), DslObjects.tcWithSubprogram()}) {
+        for (BpfObject obj : new BpfObject[] {DslObjects.xdpFilter(), DslObjects.tcWithSubprogram(),
+                DslObjects.callChain()}) {
             byte[] bytes = ElfWriter.write(obj);
             BpfObject back = ElfReader.read("dsl.o", bytes);
             assertEquals(withOffsets(obj), back);
@@ -53,9 +54,11 @@ class WriterTest {
     void llvmToolsAcceptOurObjectsAndDisassembleThemAsWeDo() throws Exception {
         Path xdp = tmp.resolve("xdp_filter.o");
         Path tc = tmp.resolve("tc_len.o");
+        Path chain = tmp.resolve("chain.o");
         ElfWriter.write(DslObjects.xdpFilter(), xdp);
         ElfWriter.write(DslObjects.tcWithSubprogram(), tc);
-        for (Path p : new Path[] {xdp, tc}) {
+        ElfWriter.write(DslObjects.callChain(), chain);
+        for (Path p : new Path[] {xdp, tc, chain}) {
             String readelf = ClangObjects.readelf(p);
             assertTrue(readelf.contains("BPF"), readelf);
             ClangInteropTest.assertOurDisassemblyIsLlvms(p);
