@@ -1,5 +1,6 @@
 package dev.p4ebpf.cli;
 
+import dev.p4ebpf.cli.frontend.CheckCommand;
 import java.util.List;
 
 /** Every command of {@code p4ebpf}, in the order {@code --help} lists them. */
@@ -7,6 +8,6 @@ final class Commands {
     private Commands() {}
 
     static List<Command> all() {
-        return List.of();
+        return List.of(new CheckCommand());
     }
 }

@@ -100,13 +100,12 @@ public sealed interface Expr permits Expr.IntLit, Expr.BoolLit, Expr.StrLit, Exp
     record Unary(UnOp op, Expr operand, Type type, Span span) implements Expr {}
 
     enum BinOp {
-        MUL("*", 11), DIV("/", 11), MOD("%", 11),
-        ADD("+", 10), SUB("-", 10), ADD_SAT("|+|", 10), SUB_SAT("|-|", 10),
-        SHL("<<", 9), SHR(">>", 9),
-        LE("<=", 8), GE(">=", 8), LT("<", 8), GT(">", 8),
-        EQ("==", 7), NE("!=", 7),
-        BAND("&", 6), BXOR("^", 5), BOR("|", 4),
-        CONCAT("++", 3),
+        MUL("*", 10), DIV("/", 10), MOD("%", 10),
+        ADD("+", 9), SUB("-", 9), ADD_SAT("|+|", 9), SUB_SAT("|-|", 9), CONCAT("++", 9),
+        SHL("<<", 8), SHR(">>", 8),
+        BAND("&", 7), BXOR("^", 6), BOR("|", 5),
+        LE("<=", 4), GE(">=", 4), LT("<", 4), GT(">", 4),
+        EQ("==", 3), NE("!=", 3),
         LAND("&&", 2), LOR("||", 1);
 
         private final String symbol;
@@ -121,7 +120,10 @@ public sealed interface Expr permits Expr.IntLit, Expr.BoolLit, Expr.StrLit, Exp
             return symbol;
         }
 
-        /** Binding strength as in the P4 grammar; higher binds tighter. */
+        /**
+         * Binding strength as in p4c's grammar (where, unlike C, {@code &}, {@code ^} and {@code |}
+         * bind tighter than comparisons, and {@code ++} as tightly as {@code +}); higher binds tighter.
+         */
         public int precedence() {
             return precedence;
         }

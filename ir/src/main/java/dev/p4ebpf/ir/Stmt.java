@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /** Statements. Compound assignments are desugared by the checker into {@link Assign}. */
 public sealed interface Stmt permits Stmt.Assign, Stmt.VarDecl, Stmt.CallStmt, Stmt.If, Stmt.Block, Stmt.Switch,
-        Stmt.Exit, Stmt.Return, Stmt.Empty, Stmt.For, Stmt.ForIn, Stmt.Break, Stmt.Continue {
+        Stmt.Exit, Stmt.Return, Stmt.Empty, Stmt.For, Stmt.ForIn, Stmt.ForRange, Stmt.Break, Stmt.Continue {
 
     Span span();
 
@@ -71,8 +71,11 @@ public sealed interface Stmt permits Stmt.Assign, Stmt.VarDecl, Stmt.CallStmt, S
         }
     }
 
-    /** {@code for (T v in collection) body}: over a list, a header stack or a range {@code a .. b}. */
+    /** {@code for (T v in collection) body}: over the elements of a list or an array (header stack). */
     record ForIn(VarDecl variable, Expr collection, Stmt body, Span span) implements Stmt {}
+
+    /** {@code for (T v in lo .. hi) body}: over the integers from lo to hi, both included. */
+    record ForRange(VarDecl variable, Expr lo, Expr hi, Stmt body, Span span) implements Stmt {}
 
     record Break(Span span) implements Stmt {}
 

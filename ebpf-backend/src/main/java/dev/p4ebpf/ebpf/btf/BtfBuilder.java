@@ -81,6 +81,11 @@ public final class BtfBuilder {
         return types.get(id - 1);
     }
 
+    /** The size of an added type (all reserved ids must be defined by now). */
+    public long sizeOf(int id) throws BtfException {
+        return build().sizeOf(id);
+    }
+
     public Btf build() {
         if (types.contains(null)) {
             throw new IllegalStateException("type id " + (types.indexOf(null) + 1) + " was reserved but never defined");

@@ -24,6 +24,37 @@ public final class BtfExtCodec {
 
     /** {@code .BTF} and {@code .BTF.ext} encoded together (they share one string table). */
     public record Encoded(byte[] btf, byte[] ext, StringTable strings) {
+        public Encoded {
+            btf = btf.clone();
+            ext = ext.clone();
+        }
+
+        /** A copy of the {@code .BTF} bytes. */
+        @Override
+        public byte[] btf() {
+            return btf.clone();
+        }
+
+        /** A copy of the {@code .BTF.ext} bytes (empty if there is no function or line info). */
+        @Override
+        public byte[] ext() {
+            return ext.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Encoded e && java.util.Arrays.equals(btf, e.btf) && java.util.Arrays.equals(ext, e.ext);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Arrays.hashCode(btf) * 31 + java.util.Arrays.hashCode(ext);
+        }
+
+        @Override
+        public String toString() {
+            return "Encoded[.BTF " + btf.length + " bytes, .BTF.ext " + ext.length + " bytes]";
+        }
     }
 
     /** Encodes both sections; {@code ext} may be empty, then {@code ext()} is an empty array. */
@@ -32,7 +63,7 @@ public final class BtfExtCodec {
         BtfCodec.addNames(btf, st);
         addStrings(ext, st);
         byte[] btfBytes = BtfCodec.encode(btf, st);
-        return new Encoded(btfBytes, ext.isEmpty() ? new byte[0] : encodeExt(ext, st), st);
+        return new Encoded(btfBytes, ext.isEmpty() ? new byte[0] : encodeExt(ext, st), st.frozen());
     }
 
     private static void addStrings(BtfExt ext, StringTable st) {

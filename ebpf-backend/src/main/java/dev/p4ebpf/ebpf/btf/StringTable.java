@@ -23,6 +23,18 @@ public final class StringTable {
 
     private StringTable(byte[] decoded) {
         this.decoded = decoded;
+        int start = 0;
+        for (int i = 0; i < decoded.length; i++) {
+            if (decoded[i] == 0) {
+                offsets.putIfAbsent(new String(decoded, start, i - start, StandardCharsets.UTF_8), start);
+                start = i + 1;
+            }
+        }
+    }
+
+    /** A read-only copy of this table. */
+    public StringTable frozen() {
+        return new StringTable(toBytes());
     }
 
     /** A read-only view of an encoded string section; it must start with a NUL byte. */
@@ -58,7 +70,7 @@ public final class StringTable {
         return off;
     }
 
-    /** The offset of a string already added. */
+    /** The offset of a string in the table (the first one, in a decoded table). */
     public int offsetOf(String s) {
         Integer at = offsets.get(s);
         if (at == null) {

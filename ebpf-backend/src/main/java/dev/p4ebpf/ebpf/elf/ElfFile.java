@@ -186,6 +186,11 @@ final class ElfFile {
         return out;
     }
 
+    /** The section a symbol is defined in; empty for undefined, absolute and common symbols. */
+    Optional<Section> sectionOf(Symbol s) {
+        return s.shndx() == SHN_UNDEF || s.shndx() >= sections.size() ? Optional.empty() : Optional.of(sections.get(s.shndx()));
+    }
+
     Optional<Section> section(String name) {
         return sections.stream().filter(s -> s.name().equals(name)).findFirst();
     }

@@ -53,10 +53,12 @@ public final class ElfReader {
 
     /** Reads an object from bytes; {@code name} is used in messages. */
     public static BpfObject read(String name, byte[] data) throws ElfException {
+        ElfFile elf = ElfFile.parse(name, data);
         try {
-            return new ElfReader(ElfFile.parse(name, data)).object();
-        } catch (RuntimeException e) {
-            throw new ElfException(name + ": malformed BPF object: " + e, e);
+            return new ElfReader(elf).object();
+        } catch (IllegalArgumentException e) {
+            // a model invariant the file's contents violate (an empty name, overlapping info …)
+            throw elf.error("inconsistent object: " + e.getMessage());
         }
     }
 

@@ -120,11 +120,12 @@ final class SectionReader {
     }
 
     private Reloc mapReloc(int slot, ElfFile.Symbol sym) throws ElfException {
-        if (sym.shndx() == SHN_UNDEF) {
-            throw error("instruction " + slot + " refers to undefined symbol '" + sym.name()
+        var in = elf.sectionOf(sym);
+        if (in.isEmpty()) {
+            throw error("instruction " + slot + " refers to undefined or absolute symbol '" + sym.name()
                     + "' (extern variables and ksyms are not supported)");
         }
-        ElfFile.Section target = elf.sections.get(sym.shndx());
+        ElfFile.Section target = in.get();
         if (!target.name().equals(BtfMaps.SECTION)) {
             throw error("instruction " + slot + " loads the address of '" + sym.name() + "' in section "
                     + target.name() + "; only maps in .maps are supported");
@@ -136,7 +137,7 @@ final class SectionReader {
     }
 
     private Reloc callReloc(int slot, ElfFile.Symbol sym, int imm) throws ElfException {
-        if (sym.shndx() == SHN_UNDEF || !elf.sections.get(sym.shndx()).name().equals(BpfObject.TEXT)) {
+        if (elf.sectionOf(sym).filter(t -> t.name().equals(BpfObject.TEXT)).isEmpty()) {
             throw error("call at instruction " + slot + " of '" + sym.name() + "' does not go to .text"
                     + " (extern functions and kfuncs are not supported)");
         }

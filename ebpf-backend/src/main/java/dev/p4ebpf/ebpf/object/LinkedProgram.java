@@ -61,6 +61,29 @@ public record LinkedProgram(ProgramSpec spec, String license, byte[] insns, List
         return insns.length / 8;
     }
 
+    /**
+     * The instruction bytes with every map reference resolved to a created map's fd, ready for
+     * {@code BPF_PROG_LOAD}: {@code BPF_PSEUDO_MAP_FD} for map loads, {@code BPF_PSEUDO_MAP_VALUE}
+     * (fd, then value offset) for map value addresses.
+     */
+    public byte[] withMapFds(java.util.function.ToIntFunction<String> fdOfMap) {
+        byte[] out = insns.clone();
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(out).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (Reloc r : relocs) {
+            int at = r.slot() * 8;
+            int fd = fdOfMap.applyAsInt(r.symbol());
+            int dst = out[at + 1] & 0x0f;
+            if (r.kind() == Reloc.Kind.MAP) {
+                out[at + 1] = (byte) (dst | 1 << 4);
+            } else {
+                out[at + 1] = (byte) (dst | 2 << 4);
+                b.putInt(at + 12, b.getInt(at + 4));
+            }
+            b.putInt(at + 4, fd);
+        }
+        return out;
+    }
+
     /** Names of the maps the program uses, in first-use order. */
     public List<String> mapsUsed() {
         return relocs.stream().map(Reloc::symbol).distinct().toList();

@@ -54,14 +54,36 @@ public final class ObjectBuilder {
         return btf;
     }
 
-    /** Declares a map; its BTF key/value ids must come from {@link #btf()}. */
+    /**
+     * Declares a map; its BTF key/value ids must come from {@link #btf()} and have the spec's
+     * key and value sizes.
+     */
     public ObjectBuilder map(MapSpec m) {
+        checkSize(m, "key", m.btfKeyType(), m.keySize());
+        checkSize(m, "value", m.btfValueType(), m.valueSize());
         MapDef def = MapSpecs.toDef(m);
         BtfMaps.Placed p = BtfMaps.define(btf, def, mapsEnd);
         mapsEnd += p.size();
         placed.add(p);
         maps.add(m);
         return this;
+    }
+
+    private void checkSize(MapSpec m, String what, int type, int size) {
+        if (type == 0) {
+            return;
+        }
+        long actual;
+        try {
+            actual = btf.sizeOf(type);
+        } catch (dev.p4ebpf.ebpf.btf.BtfException e) {
+            throw new IllegalArgumentException("map " + m.name() + ": " + what + " type " + type + " has no size: "
+                    + e.getMessage());
+        }
+        if (actual != size) {
+            throw new IllegalArgumentException("map " + m.name() + ": " + what + " size " + size + " but its BTF type "
+                    + type + " is " + actual + " bytes");
+        }
     }
 
     /** Adds a program {@code int name(struct <ctx> *ctx)} in {@code section}. */

@@ -86,6 +86,11 @@ class ClangInteropTest {
     static void assertSameDisassembly(Path o) throws Exception {
         assertOurDisassemblyIsLlvms(o);
         BpfObject obj = ElfReader.read(o);
+        assertEquals(obj.btf(), dev.p4ebpf.ebpf.btf.BtfCodec.decode(dev.p4ebpf.ebpf.btf.BtfCodec.encode(obj.btf())).btf(),
+                "clang's BTF survives our encoder");
+        var enc = obj.encodeBtf();
+        assertEquals(obj.btfExt(), dev.p4ebpf.ebpf.btf.BtfExtCodec.decode(enc.ext(),
+                dev.p4ebpf.ebpf.btf.BtfCodec.decode(enc.btf()).strings()), "clang's func and line info survive");
         Path again = o.resolveSibling(o.getFileName() + ".rewritten.o");
         ElfWriter.write(obj, again);
         assertEquals(obj, ElfReader.read(again));

@@ -119,4 +119,14 @@ final class DslObjects {
         ob.subprogram("too_short", 1, sub);
         return ob.build();
     }
+
+    /** An XDP program whose .text subprograms call each other: main → a (twice), b; a → b. */
+    static BpfObject callChain() {
+        ObjectBuilder ob = new ObjectBuilder("GPL", DslObjects::sourceLine);
+        ob.program("xdp", "chain_main", Code.of(Call.local("sub_a"), Call.local("sub_b"), Call.local("sub_a"),
+                Alu64.MOV.imm(R0, 2), Jmp.exit()));
+        ob.subprogram("sub_a", 0, Code.of(Call.local("sub_b"), Jmp.exit()));
+        ob.subprogram("sub_b", 0, Code.of(Alu64.MOV.imm(R0, 1), Jmp.exit()));
+        return ob.build();
+    }
 }

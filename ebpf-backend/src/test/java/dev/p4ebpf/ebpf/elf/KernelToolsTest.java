@@ -72,6 +72,19 @@ class KernelToolsTest {
     }
 
     @Test
+    void bpftoolLoadsDslObjectWhoseSubprogramsCallEachOther_linux5_10() throws Exception {
+        Kernel.require(5, 10, "loading nested BPF-to-BPF calls", "bpftool");
+        Path obj = write(DslObjects.callChain(), "chain");
+        Path pins = Kernel.pinDir("chain");
+        try {
+            Tools.Run load = Tools.run("bpftool", "prog", "loadall", obj.toString(), pins.toString());
+            assertTrue(load.ok(), "bpftool prog loadall failed:\n" + load.both());
+        } finally {
+            Kernel.removeTree(pins);
+        }
+    }
+
+    @Test
     void ipLinkAttachesDslXdpObjectInGenericMode_linux5_10() throws Exception {
         Kernel.require(5, 10, "ip link xdpgeneric obj with BTF-defined maps", "ip");
         Path obj = write(DslObjects.xdpFilter(), "xdp_filter");

@@ -24,6 +24,11 @@ public record Span(String file, int line, int column, int endLine, int endColumn
         return new Span(file, line, column, line, column);
     }
 
+    /** The span of just the first character. */
+    public Span startOnly() {
+        return new Span(file, line, column, line, column);
+    }
+
     public boolean isNone() {
         return line == 0;
     }

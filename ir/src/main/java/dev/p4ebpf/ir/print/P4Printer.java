@@ -114,7 +114,8 @@ public final class P4Printer {
             case Decl.ConstDecl c -> line(annotations(c.annotations()) + "const " + type(c.type()) + " " + c.name()
                     + " = " + expr(c.value()) + ";");
             case Decl.ExternDecl e -> externDecl(e);
-            case Decl.ExternFunctionDecl f -> line("extern " + method(f.method()) + ";");
+            case Decl.ExternFunctionDecl f -> line(annotations(f.method().annotations()) + "extern "
+                    + method(f.method()).substring(annotations(f.method().annotations()).length()) + ";");
             case Decl.FunctionDecl f -> function(f);
             case Decl.ActionDecl a -> {
                 open(annotations(a.annotations()) + "action " + a.name() + params(a.params()));
@@ -287,6 +288,12 @@ public final class P4Printer {
             case Stmt.ForIn f -> {
                 open("for (" + type(f.variable().type()) + " " + f.variable().name() + " in "
                         + expr(f.collection()) + ")");
+                body(f.body());
+                close();
+            }
+            case Stmt.ForRange f -> {
+                open("for (" + type(f.variable().type()) + " " + f.variable().name() + " in "
+                        + expr(f.lo()) + " .. " + expr(f.hi()) + ")");
                 body(f.body());
                 close();
             }
