@@ -48,6 +48,8 @@ public final class LoadCommand extends DriverCommand {
                 .addOption(DriverOptions.entries()).addOption(DriverOptions.control())
                 .addOption(Option.builder().longOpt("via").argName("link|netlink").hasArg()
                         .desc("attach with a BPF link (default) or with rtnetlink (IFLA_XDP, clsact + cls_bpf)").get())
+                .addOption(Option.builder().longOpt("offload")
+                        .desc("with tc-ingress/tc-egress: offload to the NIC (cls_bpf with skip_sw)").get())
                 .addOption(Option.builder().longOpt("replace")
                         .desc("replace the program already loaded there, atomically").get());
     }
@@ -60,13 +62,17 @@ public final class LoadCommand extends DriverCommand {
         Path object = Path.of(line.getArgList().getFirst());
         String dev = DriverOptions.requireDev(line);
         AttachMode mode = DriverOptions.mode(line).orElse(AttachMode.XDP);
-        Mechanism via = DriverOptions.via(line).orElse(Mechanism.defaultFor(mode));
+        boolean offload = mode.isOffload() || line.hasOption("offload");
+        if (line.hasOption("offload") && mode.isXdp()) {
+            throw new UsageException("--offload is for tc modes; for XDP use --mode xdp-offload");
+        }
+        Mechanism via = DriverOptions.via(line).orElse(offload ? Mechanism.NETLINK : Mechanism.defaultFor(mode));
         Optional<ControlPlane> cp = line.hasOption("entries")
                 ? Optional.of(ControlPlanes.read(DriverOptions.controlFile(line, Optional.of(object)))) : Optional.empty();
         Optional<EntriesFile> entries = cp.map(c -> EntrySources.read(Path.of(line.getOptionValue("entries")), c));
         Target target = Attacher.target(dev);
         Registry registry = DriverOptions.registry(line);
-        LoadOptions options = mode.isOffload() ? LoadOptions.DEFAULT.withOffload(target.ifindex()) : LoadOptions.DEFAULT;
+        LoadOptions options = offload ? LoadOptions.DEFAULT.withOffload(target.ifindex()) : LoadOptions.DEFAULT;
         try (LoadedObject loaded = ObjectLoader.load(object, options)) {
             BpfProgram program = loaded.program(Optional.ofNullable(line.getOptionValue("program")));
             if (entries.isPresent()) {

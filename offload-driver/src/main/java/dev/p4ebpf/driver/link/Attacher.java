@@ -32,14 +32,14 @@ public final class Attacher {
     }
 
     public static Attachment attach(BpfProgram program, Target target, AttachMode mode, Mechanism mechanism) {
-        checkFits(program, target, mode);
+        checkFits(program, target, mode, mechanism);
         return switch (mechanism) {
             case BPF_LINK -> BpfLink.create(program, target, mode);
             case NETLINK -> mode.isXdp() ? XdpNetlink.attach(program, target, mode) : ClsBpf.attach(program, target, mode);
         };
     }
 
-    private static void checkFits(BpfProgram program, Target target, AttachMode mode) {
+    private static void checkFits(BpfProgram program, Target target, AttachMode mode, Mechanism mechanism) {
         if (program.info().type() != mode.programType()) {
             throw new DriverException(Kind.BAD_INPUT, program + " cannot be attached in mode " + mode.word()
                     + ": that hook runs " + ProgramAttributes.typeName(mode.programType()) + " programs. Choose "
@@ -54,6 +54,11 @@ public final class Attacher {
         if (bound && !mode.isOffload() && mode.isXdp()) {
             throw new DriverException(Kind.BAD_INPUT, program + " is bound to a device for offload and can only be"
                     + " attached with --mode xdp-offload.");
+        }
+        if (bound && !mode.isXdp() && mechanism == Mechanism.BPF_LINK) {
+            throw new DriverException(Kind.MODE_UNSUPPORTED, program + " is bound to a device for hardware offload,"
+                    + " and tcx links have no hardware path. Attach it with cls_bpf (--via netlink), which sets"
+                    + " skip_sw.");
         }
     }
 

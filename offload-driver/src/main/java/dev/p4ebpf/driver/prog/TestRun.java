@@ -70,7 +70,12 @@ public final class TestRun {
         }
     }
 
-    /** XDP live-frame mode: each repetition starts from a fresh copy and XDP_TX/REDIRECT really transmit. */
+    /**
+     * XDP live-frame mode: each repetition starts from a fresh copy and XDP_TX/REDIRECT really
+     * transmit (XDP_PASS hands the frame to the stack of {@code ingressIfindex}, which is looked up
+     * in the calling thread's network namespace). The kernel reports no verdict and no packet in
+     * this mode: {@code retval} is 0 and {@code packet} empty.
+     */
     public static Result liveFrames(BpfProgram program, byte[] packet, int repeat, int ingressIfindex) {
         byte[] xdpMd = new byte[24];
         java.nio.ByteBuffer.wrap(xdpMd).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(4, packet.length)
