@@ -32,18 +32,35 @@ public final class BulkLoader {
     /** One table's batch: its map and the keys/values laid back to back. */
     private record Batch(Table table, BpfMap map, byte[] keys, byte[] values, int count) {}
 
+    /** Entries are checked and encoded this many at a time, in parallel; then appended in order. */
+    private static final int CHUNK = 1 << 15;
+
+    /** One entry checked and encoded (key null for ternary tables), or the reason it is bad. */
+    private record Encoded(Entry entry, byte[] key, byte[] value, DriverException failure) {}
+
     public Result load(List<EntrySpec> entries, List<DefaultSpec> defaults) {
         EntryParser parser = tables.parser();
         Map<String, Pending> byTable = new LinkedHashMap<>();
         List<Entry> ternary = new ArrayList<>();
-        for (int i = 0; i < entries.size(); i++) {
-            Entry e = checked(parser, entries.get(i), i);
-            if (e.table().maps() instanceof TableMaps.Ternary) {
-                ternary.add(e);
-                continue;
+        Encoded[] chunk = new Encoded[Math.min(CHUNK, Math.max(1, entries.size()))];
+        for (int start = 0; start < entries.size(); start += CHUNK) {
+            int from = start;
+            int n = Math.min(CHUNK, entries.size() - start);
+            java.util.stream.IntStream.range(0, n).parallel()
+                    .forEach(j -> chunk[j] = encode(parser, entries.get(from + j), from + j));
+            for (int j = 0; j < n; j++) {
+                Encoded e = chunk[j];
+                if (e.failure() != null) {
+                    throw e.failure();
+                }
+                if (e.key() == null) {
+                    ternary.add(e.entry());
+                    continue;
+                }
+                Table t = e.entry().table();
+                byTable.computeIfAbsent(t.name(), k -> pending(t, entries.size())).add(e.entry(), e.key(), e.value(),
+                        from + j);
             }
-            Pending p = byTable.computeIfAbsent(e.table().name(), n -> pending(e.table(), entries.size()));
-            p.add(e, i);
         }
         List<Entry> defaultEntries = defaults.stream().map(d -> parser.defaultAction(d.table(), d.action(), d.args()))
                 .toList();
@@ -55,12 +72,20 @@ public final class BulkLoader {
         return apply(batches, ternary, defaultEntries);
     }
 
-    private static Entry checked(EntryParser parser, EntrySpec spec, int index) {
+    private static Encoded encode(EntryParser parser, EntrySpec spec, int index) {
         try {
-            return parser.entry(spec);
+            Entry e = parser.entry(spec);
+            Table t = e.table();
+            return switch (t.maps()) {
+                case TableMaps.Ternary x -> new Encoded(e, null, null, null);
+                case TableMaps.Lpm l -> new Encoded(e, EntryCodec.lpmKey(t, e.key()),
+                        EntryCodec.value(t, e.action(), e.args(), 0), null);
+                case TableMaps.Exact x -> new Encoded(e, EntryCodec.exactKey(t, e.key()),
+                        EntryCodec.value(t, e.action(), e.args(), 0), null);
+            };
         } catch (DriverException e) {
-            throw new DriverException(e.kind(), "Entry " + (index + 1) + " (table " + spec.table() + "): "
-                    + e.getMessage(), e.errno().orElse(null), e);
+            return new Encoded(null, null, null, new DriverException(e.kind(), "Entry " + (index + 1) + " (table "
+                    + spec.table() + "): " + e.getMessage(), e.errno().orElse(null), e));
         }
     }
 
@@ -79,15 +104,13 @@ public final class BulkLoader {
                     map.info().maxEntries()));
         }
 
-        void add(Entry e, int index) {
-            byte[] key = table.maps() instanceof TableMaps.Lpm ? EntryCodec.lpmKey(table, e.key())
-                    : EntryCodec.exactKey(table, e.key());
+        void add(Entry e, byte[] key, byte[] value, int index) {
             if (array && (EntryCodec.getU32(key, 0) & 0xffffffffL) >= map.info().maxEntries()) {
                 throw EntryParser.bad("Entry " + (index + 1) + ": index " + (EntryCodec.getU32(key, 0) & 0xffffffffL)
                         + " is out of range for table " + table.controlPlaneName() + " (" + map.info().maxEntries()
                         + " entries).");
             }
-            if (!flat.add(key, EntryCodec.value(table, e.action(), e.args(), 0))) {
+            if (!flat.add(key, value)) {
                 throw EntryParser.bad("Entry " + (index + 1) + ": table " + table.controlPlaneName() + " gets two"
                         + " entries with the same key (" + e.key() + ").");
             }

@@ -24,9 +24,12 @@ import java.util.Set;
  */
 public final class EntryParser {
     private final ControlPlane cp;
-    /** Resolved names, because bulk loads look the same table and action up a million times. */
-    private final Map<String, Table> tableCache = new java.util.HashMap<>();
-    private final Map<Table, Map<String, Action>> actionCache = new java.util.IdentityHashMap<>();
+    /**
+     * Resolved names, because bulk loads look the same table and action up a million times (from
+     * several threads: a parser may be shared).
+     */
+    private final Map<String, Table> tableCache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Map<String, Action>> actionCache = new java.util.concurrent.ConcurrentHashMap<>();
 
     public EntryParser(ControlPlane cp) {
         this.cp = cp;
@@ -158,7 +161,8 @@ public final class EntryParser {
     }
 
     private Action action(Table t, String name, boolean asDefault) {
-        Map<String, Action> cache = actionCache.computeIfAbsent(t, k -> new java.util.HashMap<>());
+        Map<String, Action> cache = actionCache.computeIfAbsent(t.name(),
+                k -> new java.util.concurrent.ConcurrentHashMap<>());
         Action a = cache.get(name);
         if (a == null) {
             a = resolveAction(t, name);
