@@ -169,6 +169,46 @@ class DriverCommandsKernelTest {
     }
 
     @Test
+    void runInstallsStfAndJsonEntriesFirst_kernel_5_10() throws IOException {
+        Path stf = work.resolve("entries.stf");
+        Files.writeString(stf, """
+                # table entries for the run
+                add mac dstAddr:0x001122334455 ingress.forward(port:3)
+                setdefault mac forward(port:9)
+                packet 0 02000000000B02000000000A08000000
+                """);
+        String frame = "02000000000b02000000000a0800" + "00".repeat(46);
+        Run r = p4ebpf("run", work.resolve("prog.o").toString(), "--entries", stf.toString(), "--packet", frame);
+        assertEquals(0, r.status(), r.err());
+        Path json = work.resolve("entries.json");
+        Files.writeString(json, "{ \"entries\": [ { \"table\": \"mac\", \"key\": { \"dstAddr\": \"1\" },"
+                + " \"action\": \"forward\", \"args\": { \"port\": \"99999999999\" } } ] }");
+        Run bad = p4ebpf("run", work.resolve("prog.o").toString(), "--entries", json.toString(), "--packet", frame);
+        assertEquals(1, bad.status());
+        assertTrue(bad.err().startsWith("p4ebpf run: Entry 1 (table mac): Bad value for parameter port (bit<32>)"),
+                bad.err());
+    }
+
+    @Test
+    void loadReplaceSwapsTheProgramInPlace_kernel_6_6() {
+        String obj = work.resolve("prog.o").toString();
+        String pin = bpffs.resolve("p4ebpf").toString();
+        Run first = p4ebpf("load", obj, "--dev", "p4b", "--mode", "xdp", "--pin", pin);
+        assertEquals(0, first.status(), first.err());
+        Run replaced = p4ebpf("load", obj, "--dev", "p4b", "--mode", "xdp", "--pin", pin, "--replace");
+        assertEquals(0, replaced.status(), replaced.err());
+        assertTrue(replaced.out().startsWith("replaced: p4b"), replaced.out());
+        Run again = p4ebpf("load", obj, "--dev", "p4b", "--mode", "xdp", "--pin", pin);
+        assertEquals(1, again.status());
+        assertTrue(again.err().contains("already has a program on p4b"), again.err());
+        Run tc = p4ebpf("load", obj, "--dev", "p4b", "--mode", "tc-ingress", "--pin", pin);
+        assertEquals(1, tc.status());
+        assertTrue(tc.err().contains("that hook runs sched_cls programs"), tc.err());
+        assertEquals(0, p4ebpf("unload", "--dev", "p4b", "--pin", pin).status());
+        assertTrue(p4ebpf("list", "--pin", pin).out().startsWith("nothing loaded"));
+    }
+
+    @Test
     void aMissingInterfaceIsOneParagraphAndExitStatus1_kernel_6_6() {
         Run r = p4ebpf("load", work.resolve("prog.o").toString(), "--dev", "nope0", "--pin",
                 bpffs.resolve("p4ebpf").toString());
