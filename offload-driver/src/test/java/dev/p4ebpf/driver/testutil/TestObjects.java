@@ -50,8 +50,13 @@ public final class TestObjects {
 
     /** An XDP program (section {@code section}) that counts into array map {@code hits} and returns {@code verdict}. */
     public static BpfObject counting(String section, String name, int verdict) {
+        return counting(section, name, verdict, MapSpec.of("hits", MapType.ARRAY, 1, 0, 4, 0, 8));
+    }
+
+    /** Like {@link #counting(String, String, int)} with the given spec for map {@code hits}. */
+    public static BpfObject counting(String section, String name, int verdict, MapSpec hits) {
         ObjectBuilder ob = new ObjectBuilder("GPL", TestObjects::source);
-        ob.map(MapSpec.of("hits", MapType.ARRAY, 1, 0, 4, 0, 8));
+        ob.map(hits);
         Label done = Label.of("done");
         Code code = Code.builder()
                 .emit(Mem.st(Size.W, FP, -4, 0).withSpan(line(5)))
@@ -72,7 +77,15 @@ public final class TestObjects {
 
     /** An XDP program the verifier rejects: line 7 of the P4 source reads the uninitialised r2. */
     public static BpfObject rejected() {
+        return rejectedWith(null);
+    }
+
+    /** {@link #rejected()}, with the object also declaring {@code map} (when not null). */
+    public static BpfObject rejectedWith(MapSpec map) {
         ObjectBuilder ob = new ObjectBuilder("GPL", TestObjects::source);
+        if (map != null) {
+            ob.map(map);
+        }
         Code code = Code.builder()
                 .emit(Alu64.MOV.imm(R0, 2).withSpan(line(6)))
                 .emit(Mem.ldx(Size.B, R0, R2, 22).withSpan(line(7)))
