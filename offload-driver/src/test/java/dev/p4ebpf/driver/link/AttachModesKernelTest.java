@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * Linux 6.6 (tcx links).
  */
 class AttachModesKernelTest {
-    private static final Duration QUIET = Duration.ofMillis(250);
+    private static final Duration QUIET = Duration.ofSeconds(1);
     private static TestNetwork net;
 
     private enum Seen { REPLY, BOUNCED, REDIRECTED, NOTHING }
