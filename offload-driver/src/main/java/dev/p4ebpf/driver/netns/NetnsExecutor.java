@@ -3,6 +3,7 @@ package dev.p4ebpf.driver.netns;
 import dev.p4ebpf.driver.DriverException;
 import dev.p4ebpf.driver.DriverException.Kind;
 import dev.p4ebpf.driver.Failures;
+import dev.p4ebpf.driver.sys.Fd;
 import dev.p4ebpf.driver.sys.Native;
 import dev.p4ebpf.driver.sys.SyscallException;
 import dev.p4ebpf.driver.sys.Uapi;
@@ -41,11 +42,8 @@ public final class NetnsExecutor implements AutoCloseable {
         NetnsExecutor executor = new NetnsExecutor(thread, name);
         try {
             executor.call(() -> {
-                int fd = Native.open(nsFile.toString(), Uapi.O_RDONLY | Uapi.O_CLOEXEC);
-                try {
-                    Native.setns(fd, Uapi.CLONE_NEWNET);
-                } finally {
-                    Native.close(fd);
+                try (Fd ns = new Fd(Native.open(nsFile.toString(), Uapi.O_RDONLY | Uapi.O_CLOEXEC), "netns " + name)) {
+                    Native.setns(ns.value(), Uapi.CLONE_NEWNET);
                 }
                 return null;
             });
