@@ -67,6 +67,7 @@ final class Arguments {
     private Expression.Argument[] match(String callee, List<Param> params, List<Expression.Argument> args, Span at) {
         var byParam = new Expression.Argument[params.size()];
         int positional = 0;
+        int before = ck.diags.errorCount();
         for (Expression.Argument a : args) {
             if (a.name().isEmpty()) {
                 if (positional >= params.size()) {
@@ -86,7 +87,7 @@ final class Arguments {
             }
         }
         int required = (int) params.stream().filter(p -> !p.optional() && p.defaultValue().isEmpty()).count();
-        for (int i = 0; i < params.size(); i++) {
+        for (int i = 0; i < params.size() && ck.diags.errorCount() == before; i++) {
             Param p = params.get(i);
             if (byParam[i] == null && !p.optional() && p.defaultValue().isEmpty()) {
                 ck.diags.report(Code.ARGUMENT_COUNT, at, callee,
