@@ -78,7 +78,6 @@ public enum Code {
     STATEMENT_NOT_ALLOWED("stmt.not-allowed", Severity.ERROR, "%s is not allowed here: %s"),
     MISSING_RETURN("stmt.missing-return", Severity.ERROR, "function %s can end without returning a value"),
     DECLARATION_NOT_ALLOWED("decl.not-allowed", Severity.ERROR, "%s cannot be declared here: %s"),
-    UNINITIALIZED("decl.uninitialized", Severity.WARNING, "%s may be read before it is written"),
     STATIC_ASSERT("decl.static-assert", Severity.ERROR, "static assertion failed%s"),
 
     // ---- parsers ----

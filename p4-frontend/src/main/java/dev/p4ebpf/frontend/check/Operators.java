@@ -187,6 +187,10 @@ final class Operators {
             ck.diags.report(Code.BAD_OPERAND, opSpan, "'" + op.symbol() + "'", ExprText.type(a.type()));
             return Conversions.poisoned(l);
         }
+        if (b instanceof Expr.IntLit n && n.value().signum() < 0) {
+            ck.diags.report(Code.NEGATIVE_SHIFT, b.span(), n.value());
+            return Conversions.poisoned(l);
+        }
         boolean amountOk = b.type() instanceof Type.Bits bb && !bb.signed()
                 || b instanceof Expr.IntLit lit && lit.value().signum() >= 0;
         if (!amountOk) {

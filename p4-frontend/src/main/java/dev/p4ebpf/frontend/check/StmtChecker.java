@@ -41,7 +41,7 @@ final class StmtChecker {
             case Statement.ExprStatement e -> expressionStatement(e, ctx);
             case Statement.Local l -> local(l.declaration(), ctx);
             case Statement.If i -> new Stmt.If(ck.exprs.condition(i.condition(), ctx), branch(i.then(), ctx),
-                    i.otherwise().map(o -> branch(o, ctx)), i.span());
+                    i.otherwise().map(o -> o instanceof Statement.If ? statement(o, ctx.nested()) : branch(o, ctx)), i.span());
             case Statement.Block b -> block(b, ctx);
             case Statement.Return r -> ret(r, ctx);
             case Statement.Exit e -> {
@@ -59,9 +59,13 @@ final class StmtChecker {
         };
     }
 
-    /** The branch of an if: a statement in its own scope. */
+    /**
+     * The branch of an if or the body of a loop: a statement in its own scope, always a block in the IR
+     * (except an {@code else if}, which stays an if).
+     */
     private Stmt branch(Statement s, Ctx ctx) {
-        return statement(s, ctx.nested());
+        Stmt st = statement(s, ctx.nested());
+        return st instanceof Stmt.Block ? st : Stmt.Block.of(List.of(st), st.span());
     }
 
     private Stmt assign(Statement.Assign a, Ctx ctx) {
@@ -164,7 +168,7 @@ final class StmtChecker {
         List<Stmt> init = statements(f.init(), loop);
         Expr cond = ck.exprs.condition(f.condition(), loop);
         List<Stmt> update = statements(f.update(), loop);
-        Stmt body = statement(f.body(), loop.nested());
+        Stmt body = branch(f.body(), loop);
         return new Stmt.For(init, Optional.of(cond), update, body, f.span());
     }
 
@@ -175,7 +179,7 @@ final class StmtChecker {
             Expr lo = ck.exprs.checkAs(f.collection(), t, loop, "the start of the range");
             Expr hi = ck.exprs.checkAs(f.rangeEnd().get(), t, loop, "the end of the range");
             var variable = loopVariable(f, t, loop);
-            return new Stmt.ForRange(variable, lo, hi, statement(f.body(), loop.nested()), f.span());
+            return new Stmt.ForRange(variable, lo, hi, branch(f.body(), loop), f.span());
         }
         Expr collection = ck.exprs.check(f.collection(), loop);
         Type element = switch (collection.type()) {
@@ -193,7 +197,7 @@ final class StmtChecker {
                     ExprText.type(t));
         }
         var variable = loopVariable(f, t, loop);
-        return new Stmt.ForIn(variable, collection, statement(f.body(), loop.nested()), f.span());
+        return new Stmt.ForIn(variable, collection, branch(f.body(), loop), f.span());
     }
 
     private Stmt.VarDecl loopVariable(Statement.ForIn f, Type t, Ctx loop) {
