@@ -16,20 +16,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Benchmark (not a test): installs one million LPM entries given in P4 terms through the table
+ * A benchmark, not a test (tagged {@code benchmark}, so it never runs with the tests): installs one million LPM entries given in P4 terms through the table
  * API's batch path (twice: cold and warm JVM), the same entries pre-encoded through the batch
- * command alone, and through single BPF_MAP_UPDATE_ELEM calls, and prints the times. Run as root:
- * <pre>
- * mvn -q -B -pl offload-driver -am test-compile
- * mvn -q -B -pl offload-driver dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
- * java -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED -cp offload-driver/target/classes:offload-driver/target/test-classes:$(cat /tmp/cp.txt) \
- *     dev.p4ebpf.driver.bench.LpmBulkBenchmark
- * </pre>
+ * command alone, and through single BPF_MAP_UPDATE_ELEM calls, and prints the times. Run it as root
+ * with {@code mvn -Dbenchmarks -pl offload-driver -am test} (results in
+ * {@code offload-driver/target/surefire-reports/*LpmBulkBenchmark-output.txt}).
  */
-public final class LpmBulkBenchmark {
+@org.junit.jupiter.api.Tag("benchmark")
+class LpmBulkBenchmark {
     private static final int N = 1_000_000;
 
-    public static void main(String[] args) throws Exception {
+    @org.junit.jupiter.api.Test
+    void millionLpmEntries() throws Exception {
+        dev.p4ebpf.driver.testutil.KernelFeatures.requireRootAndKernel(5, 10, "the LPM benchmark (BPF maps)");
         ControlPlane cp;
         try (InputStream in = LpmBulkBenchmark.class.getResourceAsStream("/dev/p4ebpf/driver/table/tables.json")) {
             cp = ControlPlaneJson.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "tables.json");

@@ -40,6 +40,7 @@ import org.junit.jupiter.api.Test;
 class ClangInteropKernelTest {
     private static Path work;
     private static Path bpffsDir;
+    private static String clang;
 
     private static final byte[] IPV4 = frame(0x0800);
     private static final byte[] ARP = frame(0x0806);
@@ -58,7 +59,8 @@ class ClangInteropKernelTest {
     @BeforeAll
     static void compile() throws IOException {
         KernelFeatures.requireRootAndKernel(5, 10, "loading clang-built BPF objects");
-        assumeTrue(onPath("clang"), "clang is not installed (apt-get install clang llvm); CI installs it");
+        clang = findClang();
+        assumeTrue(clang != null, "clang is not installed (apt-get install clang-19 llvm-19, or clang); CI installs it");
         assumeTrue(Bpftool.available(), "bpftool is not installed (apt-get install bpftool); CI installs it");
         work = Files.createTempDirectory("p4ebpf-interop");
         for (String name : List.of("defs.h", "xdp_count.c", "tc_len.c")) {
@@ -67,7 +69,7 @@ class ClangInteropKernelTest {
             }
         }
         for (String name : List.of("xdp_count", "tc_len")) {
-            TestNetwork.run(List.of("clang", "-O2", "-g", "-target", "bpf", "-I" + work, "-c",
+            TestNetwork.run(List.of(clang, "-O2", "-g", "-target", "bpf", "-I" + work, "-c",
                     work.resolve(name + ".c").toString(), "-o", work.resolve(name + ".o").toString()));
         }
         dev.p4ebpf.driver.pin.Bpffs.ensureMounted(dev.p4ebpf.driver.pin.Bpffs.DEFAULT_MOUNT);
@@ -96,9 +98,16 @@ class ClangInteropKernelTest {
         }
     }
 
-    private static boolean onPath(String tool) {
-        return Stream.of(System.getenv().getOrDefault("PATH", "/usr/bin").split(":"))
-                .anyMatch(d -> Files.isExecutable(Path.of(d, tool)));
+    /** clang on PATH, or Debian's versioned clang-NN / /usr/lib/llvm-NN/bin/clang; null when none. */
+    private static String findClang() {
+        List<Path> candidates = new java.util.ArrayList<>();
+        Stream.of(System.getenv().getOrDefault("PATH", "/usr/bin").split(":"))
+                .forEach(d -> candidates.add(Path.of(d, "clang")));
+        for (int v = 30; v >= 11; v--) {
+            candidates.add(Path.of("/usr/bin", "clang-" + v));
+            candidates.add(Path.of("/usr/lib/llvm-" + v, "bin", "clang"));
+        }
+        return candidates.stream().filter(Files::isExecutable).findFirst().map(Path::toString).orElse(null);
     }
 
     @Test
