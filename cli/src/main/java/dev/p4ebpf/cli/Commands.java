@@ -1,5 +1,11 @@
 package dev.p4ebpf.cli;
 
+import dev.p4ebpf.cli.driver.CountersCommand;
+import dev.p4ebpf.cli.driver.ListCommand;
+import dev.p4ebpf.cli.driver.LoadCommand;
+import dev.p4ebpf.cli.driver.RunCommand;
+import dev.p4ebpf.cli.driver.TableCommand;
+import dev.p4ebpf.cli.driver.UnloadCommand;
 import dev.p4ebpf.cli.frontend.CheckCommand;
 import java.util.List;
 
@@ -8,6 +14,12 @@ final class Commands {
     private Commands() {}
 
     static List<Command> all() {
-        return List.of(new CheckCommand());
+        return List.of(new CheckCommand(),
+                new LoadCommand(),
+                new UnloadCommand(),
+                new ListCommand(),
+                new TableCommand(),
+                new CountersCommand(),
+                new RunCommand());
     }
 }
