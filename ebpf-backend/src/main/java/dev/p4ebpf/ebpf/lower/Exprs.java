@@ -101,6 +101,12 @@ final class Exprs {
 
     private VReg binary(Expr.Binary b, int w) throws Unsupported {
         Span at = b.span();
+        if (b.op() == Expr.BinOp.CONCAT) {
+            java.util.Optional<Loc.PacketField> adjacent = adjacentFields(b);
+            if (adjacent.isPresent()) {
+                return lo.access.read(adjacent.get(), at);
+            }
+        }
         if (b.op() == Expr.BinOp.LAND || b.op() == Expr.BinOp.LOR || b.op().isComparison()) {
             return g.materialize(cond(b), at);
         }
@@ -122,6 +128,24 @@ final class Exprs {
             case ADD_SAT, SUB_SAT -> saturating(b.op() == Expr.BinOp.ADD_SAT, l, value(b.right()), ow, signed, at);
             default -> throw new IllegalStateException(b.op().toString());
         };
+    }
+
+    /**
+     * {@code a ++ b} of two fields that follow each other in a header kept in the packet: one read of
+     * the bits they span.
+     */
+    private java.util.Optional<Loc.PacketField> adjacentFields(Expr.Binary b) throws Unsupported {
+        if (!(b.left() instanceof Expr.Member) || !(b.right() instanceof Expr.Member)) {
+            return java.util.Optional.empty();
+        }
+        if (lo.loc(b.left()) instanceof Loc.PacketField x && lo.loc(b.right()) instanceof Loc.PacketField y
+                && x.header() == y.header() && x.field().bitOffset() + x.field().width() == y.field().bitOffset()
+                && x.field().width() + y.field().width() <= 64 && !Scalars.signed(b.left().type())) {
+            var joined = new HeaderLayout.FieldLayout(x.field().name() + "++" + y.field().name(), b.type(),
+                    x.field().bitOffset(), x.field().width() + y.field().width());
+            return java.util.Optional.of(new Loc.PacketField(x.header(), joined));
+        }
+        return java.util.Optional.empty();
     }
 
     /** An operand: an immediate for a constant that fits 32 signed bits, else a register. */

@@ -42,6 +42,12 @@ sealed interface Loc {
         }
     }
 
+    /**
+     * A read-only big-endian value in memory: an action parameter in a table's map value. Reading
+     * loads it; assigning it to a whole-byte field kept in the packet copies the bytes.
+     */
+    record MemField(Type type, VReg base, int offset, int bytes) implements Loc {}
+
     /** A header stack or array; {@code next} is the index the next extraction fills. */
     record Stack(Type.Stack type, List<Loc> elements, VReg next) implements Loc {
         public Stack {

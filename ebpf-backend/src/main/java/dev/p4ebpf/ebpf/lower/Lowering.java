@@ -90,6 +90,11 @@ final class Lowering {
         return switch (l) {
             case Loc.Scalar s -> s.reg();
             case Loc.PacketField f -> access.read(f, at);
+            case Loc.MemField m -> {
+                VReg raw = access.loadBigEndian(m.base(), m.offset(), m.bytes(), at);
+                int w = Scalars.width(m.type()).orElseThrow();
+                yield w == m.bytes() * 8 ? raw : g.truncate(raw, w, at);
+            }
             default -> throw new IllegalStateException("not a scalar: " + l);
         };
     }
@@ -98,6 +103,7 @@ final class Lowering {
         switch (l) {
             case Loc.Scalar s -> g.set(s.reg(), v, at);
             case Loc.PacketField f -> access.write(f, v instanceof VReg r ? r : g.imm(((Operand.Imm) v).value(), at), at);
+            case Loc.MemField m -> throw new IllegalStateException("action data are read-only");
             default -> throw new IllegalStateException("not a scalar: " + l);
         }
     }
@@ -122,13 +128,25 @@ final class Lowering {
             }
             case Expr.InvalidHeader ih -> invalidate(target, at);
             default -> {
-                if (Scalars.isScalar(value.type())) {
+                if (target instanceof Loc.PacketField f && bytesCopy(f, value)) {
+                    Loc.MemField m = (Loc.MemField) loc(value);
+                    access.copyBytes(f.header().ptr(), f.field().bitOffset() / 8, m.base(), m.offset(), m.bytes(), at);
+                } else if (Scalars.isScalar(value.type())) {
                     write(target, fieldValue(value), at);
                 } else {
                     copy(target, loc(value), at);
                 }
             }
         }
+    }
+
+    /** Whether {@code value} is an action parameter whose bytes can be copied into field {@code f} as they are. */
+    private boolean bytesCopy(Loc.PacketField f, Expr value) throws Unsupported {
+        if (!(value instanceof Expr.Var) || !f.field().byteAligned()) {
+            return false;
+        }
+        return loc(value) instanceof Loc.MemField m && m.bytes() * 8 == f.field().width()
+                && Scalars.width(m.type()).orElse(0) == f.field().width();
     }
 
     /** A value to store: an immediate for small constants. */

@@ -119,6 +119,7 @@ final class Stmts {
             }
             case Loc.Tuple t -> t.elements().forEach(e -> zero(e, at));
             case Loc.PacketField f -> { }
+            case Loc.MemField m -> { }
             case Loc.Opaque o -> { }
         }
     }

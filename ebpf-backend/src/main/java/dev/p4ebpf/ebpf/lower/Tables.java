@@ -290,6 +290,12 @@ final class Tables {
         int data = 0;
         List<Loc> outLocs = new ArrayList<>();
         for (Param p : s.decl().params()) {
+            if (p.direction() == Direction.NONE && args == null) {
+                // action data stay in the map value: read where used, copied as bytes into packet fields
+                ActionParam ap = s.params().get(data++);
+                inner.bind(Expr.Frame.CALLABLE, p.name(), new Loc.MemField(p.type(), value, ap.byteOffset(), ap.byteSize()));
+                continue;
+            }
             Loc l = lo.storage.allocate(p.type(), p.name());
             inner.bind(Expr.Frame.CALLABLE, p.name(), l);
             if (p.direction() != Direction.NONE) {
@@ -306,13 +312,8 @@ final class Tables {
                     copyOut.add(() -> Exprs.rethrow(() -> lo.copy(target, l, at)));
                 }
             } else {
-                if (args != null) {
-                    Arg a = args.args().stream().filter(x -> x.param().name().equals(p.name())).findFirst().orElseThrow();
-                    lo.assign(l, a.expr());
-                } else {
-                    ActionParam ap = s.params().get(data);
-                    lo.write(l, lo.access.loadBigEndian(value, ap.byteOffset(), ap.byteSize(), at), at);
-                }
+                Arg a = args.args().stream().filter(x -> x.param().name().equals(p.name())).findFirst().orElseThrow();
+                lo.assign(l, a.expr());
                 data++;
             }
         }
