@@ -43,14 +43,36 @@ public final class ObjectAssembly {
             return size == 1 || size == 2 || size == 4 || size == 8 ? btf.integer("__u" + size * 8, size, false)
                     : btf.array(btf.integer("unsigned char", 1, false), size);
         }
-        var out = new ArrayList<BtfType.Member>();
         int u8 = btf.integer("unsigned char", 1, false);
         int u32 = btf.integer("unsigned int", 4, false);
+        var out = new ArrayList<BtfType.Member>();
+        var groups = new java.util.LinkedHashMap<String, List<Lowered.Member>>();
         int end = 0;
         for (Lowered.Member mem : members) {
+            if (!mem.group().isEmpty()) {
+                groups.computeIfAbsent(mem.group(), k -> new ArrayList<>()).add(mem);
+                continue;
+            }
             int t = hostOrder(mem) ? u32 : btf.array(u8, mem.size());
             out.add(BtfType.Member.at(mem.name(), t, mem.offset() * 8));
             end = Math.max(end, mem.offset() + mem.size());
+        }
+        if (!groups.isEmpty()) {
+            // the actions' parameters share the bytes after the fixed members: a union of one struct per action
+            int start = end;
+            int unionSize = size - start;
+            var variants = new ArrayList<BtfType.Member>();
+            for (var g : groups.entrySet()) {
+                var fields = new ArrayList<BtfType.Member>();
+                for (Lowered.Member mem : g.getValue()) {
+                    fields.add(BtfType.Member.at(mem.name(), btf.array(u8, mem.size()), (mem.offset() - start) * 8));
+                }
+                int groupEnd = g.getValue().stream().mapToInt(m -> m.offset() + m.size() - start).max().orElse(0);
+                variants.add(BtfType.Member.at(g.getKey(), btf.struct(name + "_" + g.getKey(), groupEnd, fields), 0));
+            }
+            int union = btf.add(new BtfType.Union(name + "_params", unionSize, false, variants));
+            out.add(BtfType.Member.at("params", union, start * 8));
+            end = size;
         }
         if (end < size) {
             out.add(BtfType.Member.at("_pad", btf.array(u8, size - end), end * 8));

@@ -34,9 +34,10 @@ public final class EbpfLowering {
             ProgramLowering.Lowered l = lowering.lower(programName);
             var maps = lowering.maps().all().stream().map(d -> new Lowered.MapLayout(d.name(), d.type(), d.keySize(),
                     d.valueSize(), d.maxEntries(), d.flags(), d.keyType(),
-                    d.keyMembers().stream().map(m -> new Lowered.Member(m.name(), m.offset(), m.size())).toList(),
+                    d.keyMembers().stream().map(m -> new Lowered.Member(m.name(), m.offset(), m.size(), m.group())).toList(),
                     d.valueType(),
-                    d.valueMembers().stream().map(m -> new Lowered.Member(m.name(), m.offset(), m.size())).toList()))
+                    d.valueMembers().stream().map(m -> new Lowered.Member(m.name(), m.offset(), m.size(), m.group()))
+                            .toList()))
                     .toList();
             var cp = new ControlPlane(ControlPlane.FORMAT, programName, arch.get().name(), l.lowering().tables.controlPlane,
                     l.lowering().tables.counters, List.of(), List.of());

@@ -23,5 +23,9 @@ public record Lowered(LFunction function, List<MapLayout> maps, ControlPlane con
         }
     }
 
-    public record Member(String name, int offset, int size) {}
+    /**
+     * A member of a key or value; members of one {@code group} (an action's parameters) share the
+     * bytes of the other groups, and become one struct each in a union.
+     */
+    public record Member(String name, int offset, int size, String group) {}
 }

@@ -12,7 +12,11 @@ import java.util.Set;
  */
 final class Maps {
     /** A struct member of a key or value, for BTF: name, byte offset, byte size. */
-    record Member(String name, int offset, int size) {}
+    record Member(String name, int offset, int size, String group) {
+        Member(String name, int offset, int size) {
+            this(name, offset, size, "");
+        }
+    }
 
     /** A map to create: key and value described member by member (empty lists: plain integers). */
     record Def(String name, MapType type, int keySize, int valueSize, int maxEntries, int flags, String keyType,

@@ -127,7 +127,7 @@ final class Tables {
         out.add(new Maps.Member("action", 0, 4));
         for (TableLayout.ActionSlot s : layout.actions()) {
             for (ActionParam p : s.params()) {
-                out.add(new Maps.Member(memberName(s.ref().action() + "_" + p.name()), p.byteOffset(), p.byteSize()));
+                out.add(new Maps.Member(memberName(p.name()), p.byteOffset(), p.byteSize(), memberName(s.ref().action())));
             }
         }
         return out;
