@@ -1,5 +1,6 @@
 package dev.p4ebpf.cli;
 
+import dev.p4ebpf.cli.compile.CompileCommand;
 import dev.p4ebpf.cli.frontend.CheckCommand;
 import java.util.List;
 
@@ -8,6 +9,6 @@ final class Commands {
     private Commands() {}
 
     static List<Command> all() {
-        return List.of(new CheckCommand());
+        return List.of(new CheckCommand(), new CompileCommand());
     }
 }
