@@ -21,6 +21,9 @@ public final class Midend {
     /** The passes, in the order they run. */
     public static Pipeline pipeline() {
         return new Pipeline("midend", List.of(
+                new SpecializeGenericFunctions(),
+                new SpecializeBlocks(),
+                new SpecializeGenericTypes(),
                 new QualifyControlPlaneNames()));
     }
 
