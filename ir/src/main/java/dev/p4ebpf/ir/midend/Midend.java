@@ -24,6 +24,16 @@ public final class Midend {
                 new SpecializeGenericFunctions(),
                 new SpecializeBlocks(),
                 new SpecializeGenericTypes(),
+                new RemoveUnusedDeclarations("remove-unused-declarations"),
+                new OrderSideEffects(),
+                new LowerTableApplies(),
+                new InlineFunctions(),
+                new InlineActions(),
+                new InlineControls(),
+                new InlineParsers(),
+                new RemoveUnusedDeclarations("remove-inlined-declarations"),
+                new RemoveReturns(),
+                new RemoveExits(),
                 new QualifyControlPlaneNames()));
     }
 
