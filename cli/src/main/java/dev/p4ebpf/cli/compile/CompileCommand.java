@@ -49,6 +49,13 @@ public final class CompileCommand implements Command {
                 .desc("print the midend's passes in the order they run (PROGRAM.p4 may be omitted)").get());
         o.addOption(Option.builder().longOpt("dump-after").argName("PASS").hasArg()
                 .desc("print the program as P4 after pass PASS (a name from --list-passes, or 'frontend')").get());
+        o.addOption(Option.builder("o").longOpt("output").argName("FILE").hasArg()
+                .desc("write the BPF object to FILE and its control-plane description to FILE with .json").get());
+        o.addOption(Option.builder().longOpt("target").argName("xdp|tc").hasArg()
+                .desc("the hook to compile for (default: xdp for xdp programs, tc for ebpfFilter programs)").get());
+        o.addOption(Option.builder().longOpt("emit").argName("obj|asm|lir").hasArg()
+                .desc("obj writes the object (default with -o); asm prints the BPF assembly with the P4 source; "
+                        + "lir prints the low-level IR before register allocation").get());
         return o;
     }
 
@@ -71,14 +78,15 @@ public final class CompileCommand implements Command {
             throw new UsageException("--dump-after " + dumpAfter + ": no such pass (p4ebpf compile --list-passes shows them)");
         }
         FrontendOptions options = FrontendOptionsParser.parse(line);
-        return compile(files.getFirst(), options, pipeline, dumpAfter, out, err);
+        var backend = BackendRequest.of(line, files.getFirst());
+        return compile(files.getFirst(), options, pipeline, dumpAfter, backend, out, err);
     }
 
     /** The name {@code --dump-after} accepts for the frontend's output, before any pass. */
     static final String FRONTEND = "frontend";
 
     private static int compile(String file, FrontendOptions options, Pipeline pipeline, String dumpAfter,
-                               PrintStream out, PrintStream err) {
+                               BackendRequest backend, PrintStream out, PrintStream err) {
         var printer = new DiagnosticPrinter(err);
         FrontendResult r;
         try {
@@ -109,7 +117,17 @@ public final class CompileCommand implements Command {
             return internal(file, bug, err);
         }
         diags.sorted().forEach(printer::print);
-        return result.ok() ? OK : FAILED;
+        if (!result.ok()) {
+            return FAILED;
+        }
+        if (dumpAfter != null) {
+            return OK;
+        }
+        try {
+            return backend.run(result.program(), file, out, err, printer);
+        } catch (CompilerBug bug) {
+            return internal(file, bug, err);
+        }
     }
 
     private static int internal(String file, CompilerBug bug, PrintStream err) {
