@@ -167,7 +167,11 @@ final class Tables {
         return layouts.get(table).slot(action).id();
     }
 
-    /** Applies a table: looks it up, runs the chosen action, and yields the result. */
+    /**
+     * Applies a table: looks the key up; on a miss takes the value the control plane set in the
+     * default map, or else the program's default action (whose arguments are written into a stack
+     * copy of a value); then runs the action the value names. Each action body appears once.
+     */
     Result apply(String tableName, Span at) throws Unsupported {
         TableLayout layout = layouts.get(tableName);
         if (layout == null) {
@@ -175,25 +179,29 @@ final class Tables {
         }
         VReg hit = g.reg(tableName + ".hit");
         VReg id = g.reg(tableName + ".action");
+        VReg value = g.reg(tableName + ".value");
         int done = g.block();
         int miss = g.block();
+        int run = g.block();
         if (layout.kind() != TableLayout.Kind.KEYLESS) {
             StackSlot key = lo.g.b.slot((layout.keySize() + 7) & ~7, 8, tableName + "_key");
             buildKey(layout, key, at);
-            VReg value = g.call(Helper.MAP_LOOKUP_ELEM, List.of(g.map(mapOf.get(tableName), at), g.stackAddr(key, 0, at)),
-                    at);
+            g.set(value, g.call(Helper.MAP_LOOKUP_ELEM, List.of(g.map(mapOf.get(tableName), at),
+                    g.stackAddr(key, 0, at)), at), at);
             int found = g.block();
             g.branch(JmpOp.JEQ, value, Operand.imm(0), miss, found, at);
             g.enter(found);
             g.set(hit, Operand.imm(1), at);
-            g.set(id, g.load(Size.W, value, TableLayout.ACTION_ID_OFFSET, at), at);
-            dispatch(layout, id, value, done, done, at);
+            g.jump(run, at);
         } else {
             g.jump(miss, at);
         }
         g.enter(miss);
         g.set(hit, Operand.imm(0), at);
-        defaultAction(layout, tableName, id, done, at);
+        defaultValue(layout, tableName, value, run, done, id, at);
+        g.enter(run);
+        g.set(id, g.load(Size.W, value, TableLayout.ACTION_ID_OFFSET, at), at);
+        dispatch(layout, id, value, done, done, at);
         g.enter(done);
         return new Result(hit, id);
     }
@@ -247,35 +255,47 @@ final class Tables {
         g.jump(unknown, at);
     }
 
-    /** On a miss: the default the control plane set, else the program's default action. */
-    private void defaultAction(TableLayout layout, String tableName, VReg id, int done, Span at) throws Unsupported {
+    /**
+     * On a miss, {@code value} becomes the default map's value when the control plane set one (its
+     * action id is not 0), else a stack value holding the program's default action and its
+     * arguments; continues at {@code run}. Without a default action the apply ends with id 0.
+     */
+    private void defaultValue(TableLayout layout, String tableName, VReg value, int run, int done, VReg id, Span at)
+            throws Unsupported {
         StackSlot zero = lo.g.b.slot(8, 8, tableName + "_dkey");
         g.b.emit(new LInsn.StoreStack(Size.W, zero, 0, Operand.imm(0), at));
-        VReg value = g.call(Helper.MAP_LOOKUP_ELEM, List.of(g.map(defaultMapOf.get(tableName), at), g.stackAddr(zero, 0, at)),
-                at);
+        g.set(value, g.call(Helper.MAP_LOOKUP_ELEM, List.of(g.map(defaultMapOf.get(tableName), at),
+                g.stackAddr(zero, 0, at)), at), at);
         int compiled = g.block();
         int set = g.block();
-        int byId = g.block();
         g.branch(JmpOp.JEQ, value, Operand.imm(0), compiled, set, at);
         g.enter(set);
-        g.set(id, g.load(Size.W, value, TableLayout.ACTION_ID_OFFSET, at), at);
-        g.branch(JmpOp.JEQ, id, Operand.imm(0), compiled, byId, at);
-        g.enter(byId);
-        dispatch(layout, id, value, done, compiled, at);
+        VReg setId = g.load(Size.W, value, TableLayout.ACTION_ID_OFFSET, at);
+        g.branch(JmpOp.JEQ, setId, Operand.imm(0), compiled, run, at);
         g.enter(compiled);
         var call = layout.table().defaultAction().map(Table.DefaultAction::call);
-        if (call.isEmpty() || call.get().action().equals("NoAction") && layout.actions().stream()
-                .noneMatch(s -> s.ref().action().equals("NoAction"))) {
+        boolean none = call.isEmpty() || call.get().action().equals("NoAction") && layout.actions().stream()
+                .noneMatch(s -> s.ref().action().equals("NoAction"));
+        if (none) {
             g.set(id, Operand.imm(0), at);
             g.jump(done, at);
             return;
         }
         TableLayout.ActionSlot s = layout.slot(call.get().action());
-        g.set(id, Operand.imm(s.id()), at);
-        runAction(s, null, call.get(), at);
-        if (g.open()) {
-            g.jump(done, at);
+        StackSlot local = lo.g.b.slot((layout.valueSize() + 7) & ~7, 8, tableName + "_default");
+        VReg base = g.stackAddr(local, 0, at);
+        g.store(Size.W, base, TableLayout.ACTION_ID_OFFSET, Operand.imm(s.id()), at);
+        int data = 0;
+        for (Param p : s.decl().params()) {
+            if (p.direction() != Direction.NONE) {
+                continue;
+            }
+            ActionParam ap = s.params().get(data++);
+            Arg a = call.get().args().stream().filter(x -> x.param().name().equals(p.name())).findFirst().orElseThrow();
+            lo.access.storeBigEndian(base, ap.byteOffset(), ap.byteSize(), lo.exprs.value(a.expr()), at);
         }
+        g.set(value, base, at);
+        g.jump(run, at);
     }
 
     /**
