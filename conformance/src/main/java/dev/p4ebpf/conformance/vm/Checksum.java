@@ -28,6 +28,12 @@ final class Checksum {
         return (int) (~s & 0xffff);
     }
 
+    /** {@code csum_from32to16}: what {@code bpf_csum_diff} returns, the 32-bit sum folded (not complemented). */
+    static int from32to16(int sum) {
+        int s = sum + Integer.rotateRight(sum, 16);
+        return s >>> 16;
+    }
+
     /** {@code csum16_add}. */
     static int add16(int csum, int addend) {
         int res = (csum + addend) & 0xffff;

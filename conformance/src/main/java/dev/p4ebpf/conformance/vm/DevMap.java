@@ -32,9 +32,7 @@ final class DevMap extends VmMap {
     public List<byte[]> keys() {
         List<byte[]> out = new ArrayList<>();
         for (int i = 0; i < values.length; i++) {
-            if (values[i] != null) {
-                out.add(new byte[] {(byte) i, (byte) (i >>> 8), (byte) (i >>> 16), (byte) (i >>> 24)});
-            }
+            out.add(new byte[] {(byte) i, (byte) (i >>> 8), (byte) (i >>> 16), (byte) (i >>> 24)});
         }
         return out;
     }

@@ -222,14 +222,20 @@ final class Machine {
 
     private void pointerArith(Insn.Arith a, int d, Region dt, Region st, long sv) {
         Region p = dt != null ? dt : st;
-        if (!a.wide()) {
-            throw pointerOp("32-bit arithmetic on a pointer to " + p.kind.text);
-        }
         if (dt != null && st != null) {
             if (a.op() != AluOp.SUB) {
                 throw pointerOp("pointer " + a.op().operator() + " pointer");
             }
-            set(d, (dt.base + reg[d]) - (st.base + sv), null);
+            long diff = (dt.base + reg[d]) - (st.base + sv);
+            set(d, a.wide() ? diff : diff & 0xffff_ffffL, null);
+            return;
+        }
+        if (!a.wide()) {
+            if (a.op() != AluOp.SUB) {
+                throw pointerOp("32-bit arithmetic on a pointer to " + p.kind.text);
+            }
+            // as the verifier allows root: a meaningless scalar, here the difference of the low 32 bits
+            set(d, Arithmetic.alu32(AluOp.SUB, dt == null ? reg[d] : dt.base + reg[d], st == null ? sv : st.base + sv), null);
             return;
         }
         if (p.kind == Region.Kind.MAP || p.kind == Region.Kind.PACKET_END || p.kind == Region.Kind.FUNC) {

@@ -266,12 +266,17 @@ final class PacketHelpers {
         if (((fromSize | toSize) & 3) != 0 || fromSize + toSize > 512) {
             return -Errno.EINVAL;
         }
-        byte[] diff = new byte[from.length + to.length];
-        for (int i = 0; i < from.length; i++) {
-            diff[i] = (byte) ~from[i];
+        int sum;
+        if (from.length > 0 && to.length > 0) {
+            sum = Checksum.sub(Checksum.partial(to, seed), Checksum.partial(from, 0));
+        } else if (to.length > 0) {
+            sum = Checksum.partial(to, seed);
+        } else if (from.length > 0) {
+            sum = ~Checksum.partial(from, ~seed);
+        } else {
+            sum = seed;
         }
-        System.arraycopy(to, 0, diff, from.length, to.length);
-        return Checksum.partial(diff, seed) & 0xffff_ffffL;
+        return Checksum.from32to16(sum);
     }
 
     static boolean isIp(int protocol) {

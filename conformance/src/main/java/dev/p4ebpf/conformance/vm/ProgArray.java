@@ -38,9 +38,7 @@ public final class ProgArray extends VmMap {
     public List<byte[]> keys() {
         List<byte[]> out = new ArrayList<>();
         for (int i = 0; i < programs.length; i++) {
-            if (programs[i] != null) {
-                out.add(new byte[] {(byte) i, (byte) (i >>> 8), (byte) (i >>> 16), (byte) (i >>> 24)});
-            }
+            out.add(new byte[] {(byte) i, (byte) (i >>> 8), (byte) (i >>> 16), (byte) (i >>> 24)});
         }
         return out;
     }

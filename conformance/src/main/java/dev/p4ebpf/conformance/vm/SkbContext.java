@@ -39,6 +39,8 @@ final class SkbContext implements VmContext {
     int vlanPresent;
     int vlanTci;
     int vlanProto;
+    /** {@code qdisc_skb_cb.pkt_len}: the length the packet came in with, which helpers do not update. */
+    int wireLen;
 
     private SkbContext(PacketBuffer packet) {
         this.packet = packet;
@@ -52,6 +54,7 @@ final class SkbContext implements VmContext {
         SkbContext c = new SkbContext(new PacketBuffer(bytes, HEADROOM, HEADROOM + bytes.length + SHARED_INFO, addresses));
         c.protocol = ethProtocol(bytes);
         c.pktType = packetType(bytes);
+        c.wireLen = bytes.length;
         c.mark = opts.mark();
         c.priority = opts.priority();
         c.ingressIfindex = opts.ingressIfindex().orElse(0);
@@ -142,7 +145,7 @@ final class SkbContext implements VmContext {
             case 48, 52, 56, 60, 64 -> cb[(word - 48) / 4];
             case 68, 84, 164 -> 0;
             case 72 -> tcClassid;
-            case 160 -> packet.length();
+            case 160 -> wireLen;
             case 176 -> 0;
             case 180 -> 0;
             default -> throw VmContext.badField("__sk_buff", off, size, word >= SIZE || word < 0
@@ -196,7 +199,7 @@ final class SkbContext implements VmContext {
             b.putInt(48 + 4 * i, cb[i]);
         }
         b.putLong(152, tstamp);
-        b.putInt(160, packet.length());
+        b.putInt(160, wireLen);
         return b.array();
     }
 }
