@@ -121,6 +121,10 @@ record TableLayout(Decl.TableDecl table, Kind kind, List<KeyField> keys, int key
         int size = t.property("size").map(p -> p.value()).filter(dev.p4ebpf.ir.Expr.IntLit.class::isInstance)
                 .map(v -> ((dev.p4ebpf.ir.Expr.IntLit) v).value().intValueExact()).orElse(1024);
         size = t.property("implementation").flatMap(TableLayout::implementationSize).orElse(size);
+        if (kind != Kind.ARRAY) {
+            // the program's own entries must fit beside what the control plane adds
+            size = Math.max(size, t.entries().map(e -> e.entries().size()).orElse(0));
+        }
         return Optional.of(new TableLayout(t, kind, keys, keySize, slots, (valueSize + 3) & ~3, Math.max(size, 1)));
     }
 

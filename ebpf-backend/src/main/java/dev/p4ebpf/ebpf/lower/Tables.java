@@ -171,7 +171,8 @@ final class Tables {
     }
 
     private dev.p4ebpf.ebpf.controlplane.Table controlPlaneTable(Decl.TableDecl t, TableLayout layout, String name,
-                                                                 String cpName, String map, String defaultMap) {
+                                                                 String cpName, String map, String defaultMap)
+            throws Unsupported {
         var actions = new ArrayList<Action>();
         for (TableLayout.ActionSlot s : layout.actions()) {
             Action.Scope scope = Annotation.find(s.ref().annotations(), "defaultonly").isPresent()
@@ -196,7 +197,8 @@ final class Tables {
         List<KeyField> keys = layout.keys();
         return new dev.p4ebpf.ebpf.controlplane.Table(name, cpName, keys, actions, layout.maxEntries(), def, defConst, tm,
                 new ValueLayout(layout.valueSize(), TableLayout.ACTION_ID_OFFSET,
-                        layout.kind() == TableLayout.Kind.TERNARY ? TableLayout.PRIORITY_OFFSET : -1));
+                        layout.kind() == TableLayout.Kind.TERNARY ? TableLayout.PRIORITY_OFFSET : -1),
+                new ConstEntries(lo).of(layout), t.entries().map(Table.Entries::isConst).orElse(false));
     }
 
     long actionId(String table, String action) {
