@@ -33,6 +33,12 @@ final class ConstantEnv {
                 .map(l -> l.frame() + ":" + l.root() + String.join("", l.steps()));
     }
 
+    /** The known value of variable {@code name} of {@code frame}, for display (or "?"). */
+    String valueOf(String name, Expr.Frame frame) {
+        Expr v = values.get(frame + ":" + name);
+        return v == null ? "?" : v.toString();
+    }
+
     Optional<Expr> value(Expr read) {
         return key(read).map(values::get);
     }

@@ -41,6 +41,7 @@ public final class Midend {
                 new RemoveReturns(),
                 new RemoveExits(),
                 new PropagateConstants("propagate-constants"),
+                new UnrollLoops(),
                 new EliminateDeadCode("eliminate-dead-code"),
                 new MoveDeclarations("move-inlined-declarations"),
                 new UnrollParserLoops(),
