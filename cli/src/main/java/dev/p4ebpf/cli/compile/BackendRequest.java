@@ -38,7 +38,7 @@ record BackendRequest(Optional<EbpfLowering.Hook> hook, String emit, Optional<Pa
     int run(Program program, String file, PrintStream out, PrintStream err, DiagnosticPrinter printer) {
         var diags = new Diagnostics();
         String name = EbpfCompiler.programName(Path.of(file));
-        var sources = new SourceLines();
+        var sources = new dev.p4ebpf.frontend.SourceLines();
         Optional<EbpfCompiler.Compiled> c = EbpfCompiler.compile(program, hook.orElseGet(() -> EbpfLowering.defaultHook(program)), name,
                 sources::line, diags);
         diags.sorted().forEach(printer::print);

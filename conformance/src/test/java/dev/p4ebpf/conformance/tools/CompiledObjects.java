@@ -61,7 +61,7 @@ final class CompiledObjects {
     /** The program after the midend; fails the test with the diagnostics when it does not compile. */
     static Program midend(Path source) {
         var options = new FrontendOptions(List.of(source.toAbsolutePath().getParent()), java.util.Map.of());
-        var fr = Frontend.compile(source, source.getFileName().toString(), options);
+        var fr = Frontend.compile(source, source.toString(), options);
         if (!fr.ok()) {
             throw new AssertionError(source + " does not pass the frontend: " + fr.diagnostics());
         }
