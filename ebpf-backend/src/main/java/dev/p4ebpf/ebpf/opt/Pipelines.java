@@ -6,8 +6,28 @@ import java.util.List;
 public final class Pipelines {
     private Pipelines() {}
 
-    /** What {@code p4ebpf compile} runs on every function. */
+    /**
+     * What {@code p4ebpf compile} runs on every function: clean the CFG; forward loads, copies and
+     * constants; simplify; drop checks and code made redundant; a second round for what the first
+     * exposed.
+     */
     public static Pipeline standard() {
-        return new Pipeline(List.of());
+        return new Pipeline(List.of(
+                new SimplifyCfg(),
+                new RedundantLoadElimination(),
+                new CopyPropagation(),
+                new ConstantPropagation(),
+                new Peephole(),
+                new StackForwarding(),
+                new CopyPropagation(),
+                new BoundsCheckElimination(),
+                new SimplifyCfg(),
+                new DeadCodeElimination(),
+                new RedundantLoadElimination(),
+                new CopyPropagation(),
+                new ConstantPropagation(),
+                new Peephole(),
+                new DeadCodeElimination(),
+                new SimplifyCfg()));
     }
 }
