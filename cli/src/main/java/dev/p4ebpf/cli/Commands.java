@@ -1,5 +1,6 @@
 package dev.p4ebpf.cli;
 
+import dev.p4ebpf.cli.compile.CompileCommand;
 import dev.p4ebpf.cli.driver.CountersCommand;
 import dev.p4ebpf.cli.driver.ListCommand;
 import dev.p4ebpf.cli.driver.LoadCommand;
@@ -15,6 +16,7 @@ final class Commands {
 
     static List<Command> all() {
         return List.of(new CheckCommand(),
+                new CompileCommand(),
                 new LoadCommand(),
                 new UnloadCommand(),
                 new ListCommand(),

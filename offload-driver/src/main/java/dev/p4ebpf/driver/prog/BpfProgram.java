@@ -133,7 +133,8 @@ public final class BpfProgram implements AutoCloseable {
         try {
             ObjectInfo i = ObjectInfo.read(fd, Uapi.PROG_INFO_SIZE);
             return new BpfProgram(fd, new ProgramInfo(i.u32(Uapi.PROG_INFO_ID), i.u32(Uapi.PROG_INFO_TYPE),
-                    i.name(Uapi.PROG_INFO_NAME), i.bytes(Uapi.PROG_INFO_TAG, 8), i.u32(Uapi.PROG_INFO_IFINDEX)));
+                    i.name(Uapi.PROG_INFO_NAME), i.bytes(Uapi.PROG_INFO_TAG, 8), i.u32(Uapi.PROG_INFO_IFINDEX),
+                    i.u32(Uapi.PROG_INFO_XLATED_LEN), i.u32(Uapi.PROG_INFO_JITED_LEN)));
         } catch (SyscallException e) {
             fd.close();
             throw Failures.of("Reading the description of " + fd.what(), e);

@@ -71,8 +71,8 @@ public final class Uapi {
 
     // ---- struct bpf_prog_info / bpf_map_info / bpf_link_info (linux/bpf.h), the leading fields we read
     public static final int PROG_INFO_SIZE = 232;
-    public static final long PROG_INFO_TYPE = 0, PROG_INFO_ID = 4, PROG_INFO_TAG = 8, PROG_INFO_NAME = 64,
-            PROG_INFO_IFINDEX = 80;
+    public static final long PROG_INFO_TYPE = 0, PROG_INFO_ID = 4, PROG_INFO_TAG = 8, PROG_INFO_JITED_LEN = 16,
+            PROG_INFO_XLATED_LEN = 20, PROG_INFO_NAME = 64, PROG_INFO_IFINDEX = 80;
     public static final int MAP_INFO_SIZE = 88;
     public static final long MAP_INFO_TYPE = 0, MAP_INFO_ID = 4, MAP_INFO_KEY_SIZE = 8, MAP_INFO_VALUE_SIZE = 12,
             MAP_INFO_MAX_ENTRIES = 16, MAP_INFO_MAP_FLAGS = 20, MAP_INFO_NAME = 24, MAP_INFO_IFINDEX = 40;

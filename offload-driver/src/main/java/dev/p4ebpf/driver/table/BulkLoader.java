@@ -32,8 +32,11 @@ public final class BulkLoader {
     /** One table's batch: its map and the keys/values laid back to back. */
     private record Batch(Table table, BpfMap map, byte[] keys, byte[] values, int count) {}
 
-    /** Entries are checked and encoded this many at a time, in parallel; then appended in order. */
-    private static final int CHUNK = 1 << 15;
+    /**
+     * Entries are checked and encoded this many at a time, in parallel, then appended in order. Small
+     * chunks keep the objects alive at a young collection few, which is most of a bulk load's GC cost.
+     */
+    private static final int CHUNK = 1 << 10;
 
     /** One entry checked and encoded (key null for ternary tables), or the reason it is bad. */
     private record Encoded(Entry entry, byte[] key, byte[] value, DriverException failure) {}

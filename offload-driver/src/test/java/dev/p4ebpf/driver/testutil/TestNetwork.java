@@ -35,7 +35,9 @@ public final class TestNetwork implements AutoCloseable {
         String name = "p4t-" + ProcessHandle.current().pid() + "-" + ThreadLocalRandom.current().nextInt(1 << 20);
         ip("netns", "add", name);
         try {
-            execIn(name, "sysctl", "-qw", "net.ipv6.conf.all.disable_ipv6=1", "net.ipv6.conf.default.disable_ipv6=1");
+            // /proc/sys/net is per network namespace: written from inside it (no procps needed).
+            execIn(name, "sh", "-c", "echo 1 > /proc/sys/net/ipv6/conf/all/disable_ipv6;"
+                    + " echo 1 > /proc/sys/net/ipv6/conf/default/disable_ipv6");
             ip("-n", name, "link", "add", "p4a", "address", MAC_A, "type", "veth", "peer", "name", "p4b", "address",
                     MAC_B);
             ip("-n", name, "link", "add", "p4c", "address", MAC_C, "type", "veth", "peer", "name", "p4d", "address",
