@@ -34,8 +34,8 @@ public final class ConstantPropagation implements LPass {
         }
     }
 
-    @Override
-    public LFunction run(LFunction f) {
+    /** The registers known to hold a constant on entry to each reachable block. */
+    static Map<Integer, Map<Integer, Long>> constantsIn(LFunction f) {
         ForwardFlow<Consts> flow = new ForwardFlow<>() {
             @Override
             public Consts entry() {
@@ -60,15 +60,22 @@ public final class ConstantPropagation implements LPass {
                 return new Consts(k);
             }
         };
-        Map<Integer, Consts> in = ForwardFlow.solve(f, flow);
+        Map<Integer, Map<Integer, Long>> out = new HashMap<>();
+        ForwardFlow.solve(f, flow).forEach((b, c) -> out.put(b, c.known()));
+        return out;
+    }
+
+    @Override
+    public LFunction run(LFunction f) {
+        Map<Integer, Map<Integer, Long>> in = constantsIn(f);
         List<LBlock> out = new ArrayList<>();
         for (LBlock b : f.blocks()) {
-            Consts s = in.get(b.id());
+            Map<Integer, Long> s = in.get(b.id());
             if (s == null) {
                 out.add(b);
                 continue;
             }
-            Map<Integer, Long> k = new HashMap<>(s.known());
+            Map<Integer, Long> k = new HashMap<>(s);
             List<LInsn> insns = new ArrayList<>();
             for (LInsn i : b.insns()) {
                 insns.add(rewrite(i, k));
@@ -79,7 +86,7 @@ public final class ConstantPropagation implements LPass {
         return new LFunction(f.name(), f.params(), out, f.slots());
     }
 
-    private static Optional<Long> value(Operand o, Map<Integer, Long> k) {
+    static Optional<Long> value(Operand o, Map<Integer, Long> k) {
         return switch (o) {
             case VReg v -> Optional.ofNullable(k.get(v.id()));
             case Operand.Imm(long v) -> Optional.of(v);
@@ -99,7 +106,8 @@ public final class ConstantPropagation implements LPass {
         };
     }
 
-    private static void step(LInsn i, Map<Integer, Long> k) {
+    /** Updates the known constants {@code k} across {@code i}. */
+    static void step(LInsn i, Map<Integer, Long> k) {
         Optional<Long> c = fold(i, k);
         i.def().ifPresent(d -> {
             if (c.isPresent()) {

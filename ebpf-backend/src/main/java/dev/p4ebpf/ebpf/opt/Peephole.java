@@ -23,7 +23,9 @@ import java.util.Optional;
  *       zero-extending load no wider) is that value;</li>
  *   <li>{@code bswap16(x) == c} with {@code x} a 16-bit load becomes {@code x == bswap16(c)} (and
  *       likewise for 32 bits), the form clang gives {@code ntohs(eth->type) == 0x0800};</li>
- *   <li>a narrow store of {@code x & mask}, where the mask keeps every stored bit, stores {@code x}.</li>
+ *   <li>a narrow store of {@code x & mask}, where the mask keeps every stored bit, stores {@code x};</li>
+ *   <li>loads and stores through a pointer that always holds a stack address become fp-relative
+ *       stack accesses (which forwarding and dead-store elimination understand).</li>
  * </ul>
  * Rules that look through a register to its definition require both registers to have a single
  * definition, so the value cannot have changed in between.
@@ -52,12 +54,26 @@ public final class Peephole implements LPass {
         return switch (i) {
             case LInsn.Alu a when a.b() instanceof Operand.Imm(long c) -> alu(a, c);
             case LInsn.ByteSwap s -> doubleSwap(s, defs).orElse(s);
+            case LInsn.Store s when stackAddress(s.base(), defs).isPresent() -> {
+                LInsn.StackAddr a = stackAddress(s.base(), defs).get();
+                yield rewrite(new LInsn.StoreStack(s.size(), a.slot(), a.offset() + s.offset(), s.value(), s.span()),
+                        defs);
+            }
+            case LInsn.Load l when stackAddress(l.base(), defs).isPresent() -> {
+                LInsn.StackAddr a = stackAddress(l.base(), defs).get();
+                yield new LInsn.LoadStack(l.size(), l.dst(), a.slot(), a.offset() + l.offset(), l.span());
+            }
             case LInsn.Store s when s.size() != Size.DW && s.value() instanceof VReg v ->
                     new LInsn.Store(s.size(), s.base(), s.offset(), unmasked(v, s.size(), defs), s.span());
             case LInsn.StoreStack s when s.size() != Size.DW && s.value() instanceof VReg v ->
                     new LInsn.StoreStack(s.size(), s.slot(), s.offset(), unmasked(v, s.size(), defs), s.span());
             default -> i;
         };
+    }
+
+    /** The stack address {@code p} always holds, when its only definition is one. */
+    private static Optional<LInsn.StackAddr> stackAddress(VReg p, Defs defs) {
+        return defs.single(p).filter(d -> d instanceof LInsn.StackAddr).map(d -> (LInsn.StackAddr) d);
     }
 
     private static LInsn alu(LInsn.Alu a, long c) {

@@ -8,8 +8,8 @@ public final class Pipelines {
 
     /**
      * What {@code p4ebpf compile} runs on every function: clean the CFG; forward loads, copies and
-     * constants; simplify; drop checks and code made redundant; a second round for what the first
-     * exposed.
+     * constants; simplify; drop checks, stores and code made redundant; thread jumps decided by
+     * constants (twice, as each round exposes more); a last round for what threading exposed.
      */
     public static Pipeline standard() {
         return new Pipeline(List.of(
@@ -19,14 +19,24 @@ public final class Pipelines {
                 new ConstantPropagation(),
                 new Peephole(),
                 new StackForwarding(),
+                new DeadStoreElimination(),
                 new CopyPropagation(),
                 new BoundsCheckElimination(),
-                new SimplifyCfg(),
                 new DeadCodeElimination(),
+                new SimplifyCfg(),
+                new JumpThreading(),
+                new SimplifyCfg(),
+                new CopyPropagation(),
+                new ConstantPropagation(),
+                new DeadCodeElimination(),
+                new JumpThreading(),
+                new SimplifyCfg(),
                 new RedundantLoadElimination(),
                 new CopyPropagation(),
                 new ConstantPropagation(),
                 new Peephole(),
+                new StackForwarding(),
+                new DeadStoreElimination(),
                 new DeadCodeElimination(),
                 new SimplifyCfg()));
     }

@@ -13,7 +13,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * CFG clean-up, to a fixed point: a branch whose two targets agree becomes a jump; jumps to empty
+ * CFG clean-up, to a fixed point: blocks identical in instructions and terminator are merged (the
+ * many {@code return 2} exits of a lowered program); a branch whose two targets agree becomes a jump; jumps to empty
  * blocks go straight to where those blocks jump (threading); a block that is the only successor of
  * a jump and has no other predecessor is merged into it; unreachable blocks are dropped.
  */
@@ -27,7 +28,7 @@ public final class SimplifyCfg implements LPass {
     public LFunction run(LFunction f) {
         LFunction cur = f;
         for (int round = 0; round < 100; round++) {
-            LFunction next = merge(thread(trivialBranches(dropUnreachable(cur))));
+            LFunction next = merge(thread(trivialBranches(mergeIdentical(dropUnreachable(cur)))));
             if (next.equals(cur)) {
                 return next;
             }
@@ -40,6 +41,31 @@ public final class SimplifyCfg implements LPass {
         Set<Integer> live = new HashSet<>(Cfg.reversePostorder(f));
         List<LBlock> blocks = f.blocks().stream().filter(b -> live.contains(b.id())).toList();
         return new LFunction(f.name(), f.params(), blocks, f.slots());
+    }
+
+    /** Blocks with the same instructions and terminator become one (the first); jumps to the others go to it. */
+    private static LFunction mergeIdentical(LFunction f) {
+        Map<List<Object>, Integer> seen = new java.util.HashMap<>();
+        Map<Integer, Integer> to = new java.util.HashMap<>();
+        for (LBlock b : f.blocks()) {
+            if (b.id() == f.entry().id() || b.term().successors().contains(b.id())) {
+                continue;
+            }
+            Integer first = seen.putIfAbsent(List.of(b.insns(), b.term()), b.id());
+            if (first != null) {
+                to.put(b.id(), first);
+            }
+        }
+        if (to.isEmpty()) {
+            return f;
+        }
+        List<LBlock> out = new ArrayList<>();
+        for (LBlock b : f.blocks()) {
+            if (!to.containsKey(b.id())) {
+                out.add(new LBlock(b.id(), b.insns(), Rewrite.targets(b.term(), t -> to.getOrDefault(t, t))));
+            }
+        }
+        return new LFunction(f.name(), f.params(), out, f.slots());
     }
 
     private static LFunction trivialBranches(LFunction f) {

@@ -36,6 +36,25 @@ class SimplifyCfgTest {
     }
 
     @Test
+    void identicalExitsBecomeOne() {
+        LFunction f = PassCheck.check("simplify-cfg-identical", pass, """
+                function f[%0.ctx]
+                  b0:
+                    %1 = *(W)(%0.ctx + 0)
+                    if %1 jeq 0 goto b1 else b2
+                  b1:
+                    return 2
+                  b2:
+                    if %1 jeq 1 goto b3 else b4
+                  b3:
+                    return 2
+                  b4:
+                    return 2
+                """);
+        assertEquals(1, f.blocks().size(), "all exits are one, both branches went with their targets, the rest merged");
+    }
+
+    @Test
     void leavesLoopsAlone() {
         LFunction f = PassCheck.check("simplify-cfg-loop", pass, """
                 function f[%0.ctx]

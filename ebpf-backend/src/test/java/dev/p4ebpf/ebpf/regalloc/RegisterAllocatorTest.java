@@ -61,6 +61,27 @@ class RegisterAllocatorTest {
     }
 
     @Test
+    void spillSlotsWithDisjointLifetimesShareTheirPlace() {
+        StringBuilder sb = new StringBuilder("function f[%0.ctx]\n  b0:\n");
+        for (int round = 0; round < 3; round++) {
+            int base = 1 + round * 20;
+            for (int i = 0; i < 7; i++) {
+                sb.append("    %").append(base + i).append(" = call get_prandom_u32()\n");
+            }
+            sb.append("    %").append(base + 10).append(" = call get_prandom_u32()\n");
+            for (int i = 0; i < 7; i++) {
+                sb.append("    %").append(base + 10).append(" = %").append(base + 10).append(" add %")
+                        .append(base + i).append('\n');
+            }
+            sb.append("    *(DW)($").append(round).append(".out[8] + 0) = %").append(base + 10).append('\n');
+        }
+        sb.append("    %70 = *(DW)($0.out[8] + 0)\n    return %70\n");
+        Allocation a = RegisterAllocator.allocate(LirParser.parse(sb.toString()));
+        assertTrue(a.spilled() >= 6, "three rounds of seven values across calls");
+        assertTrue(a.frame().size() <= 3 * 8 + 4 * 8, "spill slots of the three rounds overlap: " + a.frame().size());
+    }
+
+    @Test
     void aFrameOverTheLimitIsReported() {
         LFunction f = LirParser.parse("""
                 function f[%0.ctx]
