@@ -122,7 +122,10 @@ public final class BoundsCheckElimination implements LPass {
             if (i instanceof LInsn.Alu a && a.op() == AluOp.ADD && !a.is32() && a.b() instanceof Operand.Imm(long n)
                     && n >= 0 && a.a().id() != d.id()) {
                 Sum base = sums.get(a.a().id());
-                sums.put(d.id(), base != null ? new Sum(base.base(), base.n() + n) : new Sum(a.a().id(), n));
+                Sum sum = base != null ? new Sum(base.base(), base.n() + n) : new Sum(a.a().id(), n);
+                if (sum.n() < Integer.MAX_VALUE) {
+                    sums.put(d.id(), sum);
+                }
             } else if (i instanceof LInsn.Mov m && m.src() instanceof VReg s && s.id() != d.id()) {
                 Sum base = sums.get(s.id());
                 sums.put(d.id(), base != null ? base : new Sum(s.id(), 0));
@@ -131,8 +134,8 @@ public final class BoundsCheckElimination implements LPass {
     }
 
     /**
-     * Only checks of pointers read from the context (packet data against data_end) count: their
-     * sums cannot wrap around, so a larger bound implies a smaller one.
+     * Only checks of 32-bit values read from the context (packet data against data_end) count, with
+     * offsets below 2^31: their sums cannot wrap around, so a larger bound implies a smaller one.
      */
     private static boolean packet(Check c, java.util.function.IntPredicate fromContext) {
         return fromContext.test(c.base()) && fromContext.test(c.end());
