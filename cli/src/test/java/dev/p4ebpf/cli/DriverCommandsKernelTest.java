@@ -63,7 +63,8 @@ class DriverCommandsKernelTest {
                              { "name": "ingress.drop", "controlPlaneName": "drop", "id": 2 } ],
                 "size": 16, "defaultAction": { "action": "drop" }, "defaultActionConst": false,
                 "maps": { "kind": "exact", "map": "mac", "mapType": "hash", "keySize": 8, "defaultMap": "mac_def" },
-                "value": { "size": 8, "actionIdOffset": 0, "priorityOffset": -1 } } ],
+                "value": { "size": 8, "actionIdOffset": 0, "priorityOffset": -1 },
+                "entries": [], "entriesConst": false } ],
               "counters": [ { "name": "ingress.hits", "controlPlaneName": "hits", "kind": "packets",
                               "perCpu": false, "map": "hits", "size": 1 } ] }
             """;

@@ -10,10 +10,6 @@ import dev.p4ebpf.driver.load.LoadOptions;
 import dev.p4ebpf.driver.load.LoadedObject;
 import dev.p4ebpf.driver.load.ObjectLoader;
 import dev.p4ebpf.driver.prog.BpfProgram;
-import dev.p4ebpf.driver.table.BulkLoader;
-import dev.p4ebpf.driver.table.EntriesFile;
-import dev.p4ebpf.driver.table.Tables;
-import dev.p4ebpf.ebpf.controlplane.ControlPlane;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -67,19 +63,12 @@ public final class LoadCommand extends DriverCommand {
             throw new UsageException("--offload is for tc modes; for XDP use --mode xdp-offload");
         }
         Mechanism via = DriverOptions.via(line).orElse(offload ? Mechanism.NETLINK : Mechanism.defaultFor(mode));
-        Optional<ControlPlane> cp = line.hasOption("entries")
-                ? Optional.of(ControlPlanes.read(DriverOptions.controlFile(line, Optional.of(object)))) : Optional.empty();
-        Optional<EntriesFile> entries = cp.map(c -> EntrySources.read(Path.of(line.getOptionValue("entries")), c));
         Target target = Attacher.target(dev);
         Registry registry = DriverOptions.registry(line);
         LoadOptions options = offload ? LoadOptions.DEFAULT.withOffload(target.ifindex()) : LoadOptions.DEFAULT;
         try (LoadedObject loaded = ObjectLoader.load(object, options)) {
             BpfProgram program = loaded.program(Optional.ofNullable(line.getOptionValue("program")));
-            if (entries.isPresent()) {
-                try (Tables tables = new Tables(cp.get(), loaded)) {
-                    new BulkLoader(tables).load(entries.get().entries(), entries.get().defaults());
-                }
-            }
+            TableFill.fill(loaded, line, object);
             Deployment d = line.hasOption("replace") ? registry.replace(loaded, program, dev, mode)
                     : registry.deploy(loaded, program, target, mode, via);
             out.println((line.hasOption("replace") ? "replaced: " : "loaded: ") + d.line());

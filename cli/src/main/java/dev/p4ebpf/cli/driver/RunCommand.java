@@ -8,10 +8,6 @@ import dev.p4ebpf.driver.load.ObjectLoader;
 import dev.p4ebpf.driver.prog.BpfProgram;
 import dev.p4ebpf.driver.prog.TestRun;
 import dev.p4ebpf.driver.sys.Uapi;
-import dev.p4ebpf.driver.table.BulkLoader;
-import dev.p4ebpf.driver.table.EntriesFile;
-import dev.p4ebpf.driver.table.Tables;
-import dev.p4ebpf.ebpf.controlplane.ControlPlane;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.HexFormat;
@@ -68,13 +64,7 @@ public final class RunCommand extends DriverCommand {
         int repeat = DriverOptions.positiveInt(line, "repeat", 1);
         Path object = Path.of(line.getArgList().getFirst());
         try (LoadedObject loaded = ObjectLoader.load(object, LoadOptions.DEFAULT)) {
-            if (line.hasOption("entries")) {
-                ControlPlane cp = ControlPlanes.read(DriverOptions.controlFile(line, Optional.of(object)));
-                EntriesFile entries = EntrySources.read(Path.of(line.getOptionValue("entries")), cp);
-                try (Tables tables = new Tables(cp, loaded)) {
-                    new BulkLoader(tables).load(entries.entries(), entries.defaults());
-                }
-            }
+            TableFill.fill(loaded, line, object);
             BpfProgram program = loaded.program(Optional.ofNullable(line.getOptionValue("program")));
             TestRun.Result r = TestRun.run(program, packet, repeat);
             out.println("verdict " + r.retval() + " (" + verdictName(program.info().type(), r.retval()) + ")");

@@ -39,7 +39,14 @@ public final class EbpfCompiler {
      */
     public static Optional<Compiled> compile(Program program, EbpfLowering.Hook hook, String name,
                                              Function<Span, Optional<String>> source, Diagnostics diags) {
-        Optional<Lowered> lowered = EbpfLowering.lower(program, hook, name, diags);
+        return compile(program, hook, name, EbpfLowering.Options.DEFAULTS, source, diags);
+    }
+
+    /** As {@link #compile(Program, EbpfLowering.Hook, String, Function, Diagnostics)}, with backend options. */
+    public static Optional<Compiled> compile(Program program, EbpfLowering.Hook hook, String name,
+                                             EbpfLowering.Options options, Function<Span, Optional<String>> source,
+                                             Diagnostics diags) {
+        Optional<Lowered> lowered = EbpfLowering.lower(program, hook, name, options, diags);
         if (lowered.isEmpty()) {
             return Optional.empty();
         }

@@ -25,13 +25,24 @@ public final class ObjectAssembly {
         var ob = new ObjectBuilder("GPL", source);
         BtfBuilder btf = ob.btf();
         for (Lowered.MapLayout m : lowered.maps()) {
-            int key = type(btf, m.keyType(), m.keySize(), m.keyMembers());
-            int value = type(btf, m.valueType(), m.valueSize(), m.valueMembers());
-            ob.map(MapSpec.of(m.name(), m.type(), m.maxEntries(), key, m.keySize(), value, m.valueSize())
-                    .withFlags(m.flags()));
+            ob.map(spec(btf, m));
         }
         ob.program(lowered.section(), lowered.function().name(), code);
         return ob.build();
+    }
+
+    private static MapSpec spec(BtfBuilder btf, Lowered.MapLayout m) {
+        if (m.inner().isPresent()) {
+            // map-in-map: the outer map's values are map fds, described by the inner map's definition
+            Lowered.MapLayout i = m.inner().get();
+            MapSpec inner = spec(btf, new Lowered.MapLayout(m.name() + ".inner", i.type(), i.keySize(), i.valueSize(),
+                    i.maxEntries(), i.flags(), i.keyType(), i.keyMembers(), i.valueType(), i.valueMembers(), i.inner()));
+            return new MapSpec(m.name(), m.type(), m.keySize(), m.valueSize(), m.maxEntries(), m.flags(),
+                    dev.p4ebpf.ebpf.object.Pinning.NONE, 0, 0, Optional.of(inner), 0, 0);
+        }
+        int key = type(btf, m.keyType(), m.keySize(), m.keyMembers());
+        int value = type(btf, m.valueType(), m.valueSize(), m.valueMembers());
+        return MapSpec.of(m.name(), m.type(), m.maxEntries(), key, m.keySize(), value, m.valueSize()).withFlags(m.flags());
     }
 
     /**

@@ -15,13 +15,18 @@ import java.util.Optional;
  * @param defaultActionConst true when {@code const default_action}: the control plane may not change it
  * @param maps where the entries live
  * @param value how an entry's value is laid out
+ * @param entries the entries the program declares, which the loader installs
+ * @param entriesConst true when they are {@code const entries}: the control plane may neither add
+ *     nor remove entries
  */
 public record Table(String name, String controlPlaneName, List<KeyField> keys, List<Action> actions, int size,
-        ActionCall defaultAction, boolean defaultActionConst, TableMaps maps, ValueLayout value) {
+        ActionCall defaultAction, boolean defaultActionConst, TableMaps maps, ValueLayout value,
+        List<InitialEntry> entries, boolean entriesConst) {
 
     public Table {
         keys = List.copyOf(keys == null ? List.of() : keys);
         actions = List.copyOf(actions == null ? List.of() : actions);
+        entries = List.copyOf(entries == null ? List.of() : entries);
     }
 
     /** The action named {@code text} (P4 name, control-plane name, or its last part). */

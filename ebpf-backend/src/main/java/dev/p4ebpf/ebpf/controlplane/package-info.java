@@ -26,6 +26,10 @@
  *       maps, and a mask list of at most {@code maxMasks} entries sorted by descending priority.
  *       Every table also has a one-entry {@code defaultMap} (key u32 0) holding the miss action,
  *       which the control plane rewrites unless {@code defaultActionConst}.</li>
+ *   <li><b>Program entries</b> ({@link dev.p4ebpf.ebpf.controlplane.InitialEntry}): the
+ *       {@code entries} a table declares, in the text forms a user writes, which the loader
+ *       installs before the program runs; with {@code entriesConst} the control plane may not add
+ *       or remove any.</li>
  *   <li><b>Values</b> ({@link dev.p4ebpf.ebpf.controlplane.ValueLayout}): a u32 action id
  *       (the action's {@code id}), a u32 priority for ternary tables (larger wins), and each
  *       action's parameters at their own offsets (actions may share bytes; one action's do not

@@ -103,7 +103,7 @@ final class Emits {
                 int next = g.block();
                 g.branch(JmpOp.JNE, valid, Operand.imm(0), copy, next, at);
                 g.enter(copy);
-                lo.access.copyBytes(base, offset, p.ptr(), 0, n, at);
+                lo.access.copyToStack(base, offset, p.ptr(), 0, n, at);
                 g.jump(next, at);
                 g.enter(next);
             }
@@ -127,7 +127,7 @@ final class Emits {
             g.enter(write);
             VReg past = lo.packet.require(cursor, Operand.imm(n), fail, at);
             switch (l) {
-                case Loc.PacketHeader p -> lo.access.copyBytes(cursor, 0, base, offset, n, at);
+                case Loc.PacketHeader p -> lo.access.copyFromStack(cursor, 0, base, offset, n, at);
                 case Loc.Header h -> serialize(h, cursor, at);
                 default -> throw new IllegalStateException();
             }

@@ -36,6 +36,7 @@ final class Exprs {
             case Expr.EnumLit en -> g.imm(enumValue(en), at);
             case Expr.MatchKindLit m -> throw new Unsupported("match_kind value " + m.member(), "it exists at compile time only", at);
             case Expr.Var v -> lo.read(lo.loc(e), at);
+            case Expr.Member m when m.base() instanceof Call.TableApply t -> tableResult(m, t);
             case Expr.Member m -> lo.read(lo.loc(e), at);
             case Expr.StackElement s -> lo.read(lo.loc(e), at);
             case Expr.StackProperty p when p.property() == Expr.StackProp.LAST_INDEX -> {
@@ -58,6 +59,17 @@ final class Exprs {
             case Expr.This t -> throw new Unsupported("'this'", "abstract methods are not supported by the eBPF backend", at);
             case Expr.StructValue s -> throw new IllegalStateException("struct value as a scalar");
             case Expr.TupleValue t -> throw new IllegalStateException("tuple value as a scalar");
+        };
+    }
+
+    /** {@code t.apply().hit} or {@code .miss}: applies the table and yields the flag. */
+    private VReg tableResult(Expr.Member m, Call.TableApply t) throws Unsupported {
+        Tables.Result r = lo.tables.apply(t.table(), m.span());
+        return switch (m.field()) {
+            case "hit" -> r.hit();
+            case "miss" -> g.alu(AluOp.XOR, r.hit(), 1, m.span());
+            default -> throw new Unsupported("table result ." + m.field(),
+                    "only hit, miss and action_run (in a switch) are results of apply()", m.span());
         };
     }
 

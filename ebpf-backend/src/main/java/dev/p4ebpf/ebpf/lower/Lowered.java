@@ -16,7 +16,7 @@ public record Lowered(LFunction function, List<MapLayout> maps, ControlPlane con
     /** A map with its key and value laid out member by member (BTF structs), or as plain integers. */
     public record MapLayout(String name, dev.p4ebpf.ebpf.object.MapType type, int keySize, int valueSize, int maxEntries,
                             int flags, String keyType, List<Member> keyMembers, String valueType,
-                            List<Member> valueMembers) {
+                            List<Member> valueMembers, java.util.Optional<MapLayout> inner) {
         public MapLayout {
             keyMembers = List.copyOf(keyMembers);
             valueMembers = List.copyOf(valueMembers);

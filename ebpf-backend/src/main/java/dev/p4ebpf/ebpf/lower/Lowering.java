@@ -23,13 +23,14 @@ final class Lowering {
     final Calls calls;
     final Stmts stmts;
     final Tables tables;
+    final ValueSets valueSets;
     final Packet packet;
     final PacketAccess access;
     final Extraction extraction;
     final Emits emits;
     Env env;
 
-    Lowering(Gen g, Program program, Storage storage, Packet packet, Maps maps, Env env) {
+    Lowering(Gen g, Program program, Storage storage, Packet packet, Maps maps, EbpfLowering.Options options, Env env) {
         this.g = g;
         this.program = program;
         this.storage = storage;
@@ -39,7 +40,8 @@ final class Lowering {
         this.exprs = new Exprs(this);
         this.calls = new Calls(this);
         this.stmts = new Stmts(this);
-        this.tables = new Tables(this, maps);
+        this.tables = new Tables(this, maps, options.maxTernaryMasks());
+        this.valueSets = new ValueSets(this, maps);
         this.extraction = new Extraction(this);
         this.emits = new Emits(this);
     }

@@ -20,10 +20,16 @@ final class Maps {
 
     /** A map to create: key and value described member by member (empty lists: plain integers). */
     record Def(String name, MapType type, int keySize, int valueSize, int maxEntries, int flags, String keyType,
-               List<Member> keyMembers, String valueType, List<Member> valueMembers) {
+               List<Member> keyMembers, String valueType, List<Member> valueMembers, java.util.Optional<Def> inner) {
         Def {
             keyMembers = List.copyOf(keyMembers);
             valueMembers = List.copyOf(valueMembers);
+        }
+
+        Def(String name, MapType type, int keySize, int valueSize, int maxEntries, int flags, String keyType,
+            List<Member> keyMembers, String valueType, List<Member> valueMembers) {
+            this(name, type, keySize, valueSize, maxEntries, flags, keyType, keyMembers, valueType, valueMembers,
+                    java.util.Optional.empty());
         }
     }
 

@@ -11,7 +11,9 @@ import java.util.List;
 /**
  * Reads and writes fields of headers that stay in the packet, in the packet's big-endian bit order.
  * A field spanning n bytes is accessed with loads of 1, 2, 4 or 8 bytes that never reach past those
- * n bytes (so they stay inside the header's bounds check); values come back zero-extended.
+ * n bytes (so they stay inside the header's bounds check); values come back zero-extended. Packet
+ * and map-value accesses may be unaligned; stack accesses may not (the verifier refuses them), so
+ * the stack side of a copy or store uses naturally aligned pieces (stack slots are 8-aligned).
  */
 final class PacketAccess {
     private final Gen g;
@@ -22,11 +24,22 @@ final class PacketAccess {
 
     /** The pieces (offset, size) covering {@code n} bytes at {@code offset}, largest first. */
     static List<int[]> pieces(int offset, int n) {
+        return pieces(offset, n, false);
+    }
+
+    /**
+     * The pieces covering {@code n} bytes at {@code offset}: as large as possible, and when
+     * {@code aligned} each at an offset that is a multiple of its size.
+     */
+    static List<int[]> pieces(int offset, int n, boolean aligned) {
         var out = new ArrayList<int[]>();
         int at = offset;
         int left = n;
         while (left > 0) {
             int size = left >= 8 ? 8 : left >= 4 ? 4 : left >= 2 ? 2 : 1;
+            while (aligned && Math.floorMod(at, size) != 0) {
+                size /= 2;
+            }
             out.add(new int[] {at, size});
             at += size;
             left -= size;
@@ -58,8 +71,17 @@ final class PacketAccess {
 
     /** Stores the low {@code n*8} bits of {@code value} big-endian at {@code base + offset}. */
     void storeBigEndian(VReg base, int offset, int n, VReg value, Span at) {
+        storeBigEndian(base, offset, n, value, false, at);
+    }
+
+    /** As {@link #storeBigEndian(VReg, int, int, VReg, Span)} into an 8-aligned stack slot. */
+    void storeBigEndianToStack(VReg base, int offset, int n, VReg value, Span at) {
+        storeBigEndian(base, offset, n, value, true, at);
+    }
+
+    private void storeBigEndian(VReg base, int offset, int n, VReg value, boolean aligned, Span at) {
         int remaining = n;
-        for (int[] p : pieces(offset, n)) {
+        for (int[] p : pieces(offset, n, aligned)) {
             remaining -= p[1];
             VReg piece = remaining == 0 ? value : g.alu(AluOp.RSH, value, remaining * 8L, at);
             if (p[1] > 1) {
@@ -104,11 +126,27 @@ final class PacketAccess {
 
     /** Copies {@code n} bytes from {@code src + so} to {@code dst + doff} (no overlap), in pieces. */
     void copyBytes(VReg dst, int doff, VReg src, int so, int n, Span at) {
-        int d = doff;
         for (int[] p : pieces(so, n)) {
-            VReg v = g.load(size(p[1]), src, p[0], at);
-            g.store(size(p[1]), dst, d, v, at);
-            d += p[1];
+            copyPiece(dst, doff + p[0] - so, src, p[0], p[1], at);
         }
+    }
+
+    /** As {@link #copyBytes}, where {@code dst} is an 8-aligned stack slot. */
+    void copyToStack(VReg dst, int doff, VReg src, int so, int n, Span at) {
+        for (int[] p : pieces(doff, n, true)) {
+            copyPiece(dst, p[0], src, so + p[0] - doff, p[1], at);
+        }
+    }
+
+    /** As {@link #copyBytes}, where {@code src} is an 8-aligned stack slot. */
+    void copyFromStack(VReg dst, int doff, VReg src, int so, int n, Span at) {
+        for (int[] p : pieces(so, n, true)) {
+            copyPiece(dst, doff + p[0] - so, src, p[0], p[1], at);
+        }
+    }
+
+    private void copyPiece(VReg dst, int doff, VReg src, int so, int bytes, Span at) {
+        VReg v = g.load(size(bytes), src, so, at);
+        g.store(size(bytes), dst, doff, v, at);
     }
 }

@@ -87,6 +87,10 @@ final class ParserLowering {
 
     /** Branches to {@code yes} when the keys match the keyset, else to {@code no}. */
     private void matches(KeySet ks, List<VReg> keys, List<Expr> keyExprs, int yes, int no, Span at) throws Unsupported {
+        if (ks instanceof KeySet.ValueSetRef vs) {
+            lo.valueSets.match(vs.name(), keys, yes, no, at);
+            return;
+        }
         if (ks instanceof KeySet.Tuple t) {
             for (int i = 0; i < t.elements().size(); i++) {
                 int next = i + 1 < t.elements().size() ? g.block() : yes;
@@ -127,8 +131,7 @@ final class ParserLowering {
                 g.enter(aboveLow);
                 g.b.branch(signed ? JmpOp.JSLE : JmpOp.JLE, false, k, high, yes, no, at);
             }
-            case KeySet.ValueSetRef vs -> throw new Unsupported("value set " + vs.name(),
-                    "value sets are not supported by the eBPF backend yet", ks.span());
+            case KeySet.ValueSetRef vs -> lo.valueSets.match(vs.name(), List.of(key), yes, no, at);
             case KeySet.Tuple t -> throw new Unsupported("a nested keyset tuple", "keys must be scalars", ks.span());
         }
     }

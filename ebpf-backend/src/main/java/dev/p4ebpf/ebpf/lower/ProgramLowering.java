@@ -38,8 +38,10 @@ final class ProgramLowering {
     private final Architecture arch;
     private final Packet.Hook hook;
     private final Maps maps = new Maps();
+    private final EbpfLowering.Options options;
 
-    ProgramLowering(Program program, Architecture arch, Packet.Hook hook) {
+    ProgramLowering(Program program, Architecture arch, Packet.Hook hook, EbpfLowering.Options options) {
+        this.options = options;
         this.program = program;
         this.arch = arch;
         this.hook = hook;
@@ -116,7 +118,7 @@ final class ProgramLowering {
 
     private Lowering lowering(Gen g, Packet packet, Set<String> inPlace) {
         var storage = new Storage(g.b, inPlace);
-        return new Lowering(g, program, storage, packet, maps, Env.of(new HashMap<>()));
+        return new Lowering(g, program, storage, packet, maps, options, Env.of(new HashMap<>()));
     }
 
     /** Binds a body's parameters: the headers to the shared storage, objects to nothing, the rest to {@code others}. */
@@ -137,11 +139,11 @@ final class ProgramLowering {
     private void parser(Decl.ParserDecl p, Lowering lo, Loc headers, VReg error, int accept, int reject)
             throws Unsupported {
         lo.env = Env.of(new HashMap<>(bind(p.applyParams(), headers, Map.of())));
-        locals(p.locals(), lo);
+        locals(p.locals(), lo, p.name());
         new ParserLowering(lo).lower(p, error, accept, reject);
     }
 
-    private static void locals(List<Decl> locals, Lowering lo) throws Unsupported {
+    private static void locals(List<Decl> locals, Lowering lo, String block) throws Unsupported {
         for (Decl d : locals) {
             switch (d) {
                 case Decl.VarDecl v -> lo.stmts.declare(v.name(), v.type(), v.init(), v.span());
@@ -149,8 +151,7 @@ final class ProgramLowering {
                 case Decl.ActionDecl a -> { }
                 case Decl.TableDecl t -> { }
                 case Decl.InstanceDecl i -> { }
-                case Decl.ValueSetDecl vs -> throw new Unsupported("value set " + vs.name(),
-                        "value sets are not supported by the eBPF backend yet", vs.span());
+                case Decl.ValueSetDecl vs -> lo.valueSets.declare(vs, block);
                 default -> throw new Unsupported(d.name(), "this local declaration is not supported", d.span());
             }
         }
@@ -160,7 +161,7 @@ final class ProgramLowering {
     private void control(Decl.ControlDecl c, Lowering lo, Map<String, Loc> params) throws Unsupported {
         lo.env = Env.of(new HashMap<>(params));
         lo.tables.enter(c);
-        locals(c.locals(), lo);
+        locals(c.locals(), lo, c.name());
         int end = lo.g.block();
         lo.stmts.exitTarget = end;
         lo.stmts.all(c.body().statements());

@@ -22,38 +22,44 @@ import java.util.Optional;
 record TableLayout(Decl.TableDecl table, Kind kind, List<KeyField> keys, int keySize, List<ActionSlot> actions,
                    int valueSize, int maxEntries) {
 
-    enum Kind { HASH, ARRAY, LPM, KEYLESS }
+    enum Kind { HASH, ARRAY, LPM, TERNARY, KEYLESS }
+
+    /** How many distinct masks a ternary table's tuple-space search tries, unless the compiler is told otherwise. */
+    static final int DEFAULT_MAX_MASKS = 16;
 
     /** Where an action's parameters are in the value; {@code id} is what the value's action id holds. */
     record ActionSlot(Table.ActionRef ref, Decl.ActionDecl decl, int id, List<ActionParam> params) {}
 
     static final int ACTION_ID_OFFSET = 0;
-    static final int PARAMS_OFFSET = 4;
+    /** Ternary tables keep each entry's priority after the action id. */
+    static final int PRIORITY_OFFSET = 4;
+
+    int paramsOffset() {
+        return kind == Kind.TERNARY ? 8 : 4;
+    }
 
     static Optional<TableLayout> of(Decl.TableDecl t, List<Decl.ActionDecl> actions, String controlName)
             throws Unsupported {
         Kind kind = Kind.HASH;
         long lpm = t.keys().stream().filter(k -> k.matchKind().equals("lpm")).count();
+        boolean masked = false;
         for (Table.Key k : t.keys()) {
             switch (k.matchKind()) {
                 case "exact" -> { }
                 case "lpm" -> kind = Kind.LPM;
+                case "ternary", "range", "optional" -> masked = true;
                 default -> throw new Unsupported("table " + t.name() + " with a " + k.matchKind() + " key",
-                        "the eBPF backend compiles exact and lpm tables (ternary, range and optional are not done yet)",
-                        k.span());
+                        "the eBPF backend compiles exact, lpm, ternary, range and optional keys", k.span());
             }
         }
-        if (lpm > 1) {
-            throw new Unsupported("table " + t.name() + " with several lpm keys", "an LPM trie matches one prefix", t.span());
-        }
-        if (lpm == 1 && !t.keys().getLast().matchKind().equals("lpm")) {
-            throw new Unsupported("table " + t.name() + " whose lpm key is not the last",
-                    "put the lpm key last: the LPM trie's prefix covers the exact keys before it", t.span());
+        if (masked || lpm > 1 || lpm == 1 && !t.keys().getLast().matchKind().equals("lpm")) {
+            // several prefixes, or a prefix with masks: tuple-space search over all masks
+            kind = Kind.TERNARY;
         }
         if (t.keys().isEmpty()) {
             kind = Kind.KEYLESS;
         }
-        boolean arrayTable = t.property("implementation")
+        boolean arrayTable = !t.keys().isEmpty() && t.property("implementation")
                 .filter(p -> p.value() instanceof dev.p4ebpf.ir.Call.ConstructorCall c
                         && c.type() instanceof dev.p4ebpf.ir.Type.Extern e && e.name().equals("array_table"))
                 .isPresent();
@@ -67,7 +73,13 @@ record TableLayout(Decl.TableDecl table, Kind kind, List<KeyField> keys, int key
             }
             int bytes = (w + 7) / 8;
             String printed = ExprPrinter.expr(k.expr());
-            MatchKind mk = k.matchKind().equals("lpm") ? MatchKind.LPM : MatchKind.EXACT;
+            MatchKind mk = switch (k.matchKind()) {
+                case "lpm" -> MatchKind.LPM;
+                case "ternary" -> MatchKind.TERNARY;
+                case "range" -> MatchKind.RANGE;
+                case "optional" -> MatchKind.OPTIONAL;
+                default -> MatchKind.EXACT;
+            };
             keys.add(new KeyField(printed, Annotation.nameOf(k.annotations()).orElse(printed), w, mk, offset, bytes,
                     Endian.BIG));
             offset += bytes;
@@ -84,12 +96,13 @@ record TableLayout(Decl.TableDecl table, Kind kind, List<KeyField> keys, int key
             keySize = 4;
         }
         var slots = new ArrayList<ActionSlot>();
-        int valueSize = PARAMS_OFFSET;
+        int firstParam = kind == Kind.TERNARY ? 8 : 4;
+        int valueSize = firstParam;
         for (int i = 0; i < t.actions().size(); i++) {
             Table.ActionRef ref = t.actions().get(i);
             Decl.ActionDecl decl = actions.get(i);
             var params = new ArrayList<ActionParam>();
-            int at = PARAMS_OFFSET;
+            int at = firstParam;
             for (Param p : ref.controlPlaneParams()) {
                 int w = Scalars.width(p.type()).orElseThrow(() -> new Unsupported("action parameter " + p.name()
                         + " of type " + ExprPrinter.type(p.type()), "action data are integers, booleans and enums",
@@ -108,6 +121,10 @@ record TableLayout(Decl.TableDecl table, Kind kind, List<KeyField> keys, int key
         int size = t.property("size").map(p -> p.value()).filter(dev.p4ebpf.ir.Expr.IntLit.class::isInstance)
                 .map(v -> ((dev.p4ebpf.ir.Expr.IntLit) v).value().intValueExact()).orElse(1024);
         size = t.property("implementation").flatMap(TableLayout::implementationSize).orElse(size);
+        if (kind != Kind.ARRAY) {
+            // the program's own entries must fit beside what the control plane adds
+            size = Math.max(size, t.entries().map(e -> e.entries().size()).orElse(0));
+        }
         return Optional.of(new TableLayout(t, kind, keys, keySize, slots, (valueSize + 3) & ~3, Math.max(size, 1)));
     }
 

@@ -48,12 +48,15 @@ final class Tables {
     private final Map<String, TableLayout> layouts = new HashMap<>();
     private final Map<String, String> mapOf = new HashMap<>();
     private final Map<String, String> defaultMapOf = new HashMap<>();
+    private final Map<String, String> masksOf = new HashMap<>();
+    private final int maxMasks;
     final List<dev.p4ebpf.ebpf.controlplane.Table> controlPlane = new ArrayList<>();
     final List<Counter> counters = new ArrayList<>();
     private final Map<String, String> counterMaps = new HashMap<>();
     private Decl.ControlDecl control;
 
-    Tables(Lowering lo, Maps maps) {
+    Tables(Lowering lo, Maps maps, int maxMasks) {
+        this.maxMasks = maxMasks;
         this.lo = lo;
         this.g = lo.g;
         this.maps = maps;
@@ -100,20 +103,24 @@ final class Tables {
         String defaultMap = maps.name(t.name() + "_defa");
         var valueMembers = valueMembers(layout);
         if (map != null) {
-            MapType type = switch (layout.kind()) {
-                case HASH -> MapType.HASH;
-                case ARRAY -> MapType.ARRAY;
-                case LPM -> MapType.LPM_TRIE;
-                case KEYLESS -> throw new IllegalStateException();
-            };
-            int flags = layout.kind() == TableLayout.Kind.LPM ? 1 : 0; // BPF_F_NO_PREALLOC, required by LPM tries
             var keyMembers = new ArrayList<Maps.Member>();
             if (layout.kind() == TableLayout.Kind.LPM) {
                 keyMembers.add(new Maps.Member("prefixlen", 0, 4));
             }
             layout.keys().forEach(k -> keyMembers.add(new Maps.Member(memberName(k.name()), k.byteOffset(), k.byteSize())));
-            maps.add(new Maps.Def(map, type, layout.keySize(), layout.valueSize(), layout.maxEntries(), flags,
-                    map + "_key", keyMembers, map + "_value", valueMembers));
+            if (layout.kind() == TableLayout.Kind.TERNARY) {
+                declareTupleSpace(t, layout, map, keyMembers, valueMembers);
+            } else {
+                MapType type = switch (layout.kind()) {
+                    case HASH -> MapType.HASH;
+                    case ARRAY -> MapType.ARRAY;
+                    case LPM -> MapType.LPM_TRIE;
+                    case TERNARY, KEYLESS -> throw new IllegalStateException();
+                };
+                int flags = layout.kind() == TableLayout.Kind.LPM ? 1 : 0; // BPF_F_NO_PREALLOC, required by LPM tries
+                maps.add(new Maps.Def(map, type, layout.keySize(), layout.valueSize(), layout.maxEntries(), flags,
+                        map + "_key", keyMembers, map + "_value", valueMembers));
+            }
             mapOf.put(t.name(), map);
         }
         maps.add(new Maps.Def(defaultMap, MapType.ARRAY, 4, layout.valueSize(), 1, 0, "", List.of(), map == null
@@ -122,9 +129,35 @@ final class Tables {
         controlPlane.add(controlPlaneTable(t, layout, name, cpName, map, defaultMap));
     }
 
+    /**
+     * A ternary table's maps: the array of per-mask hash maps (named like the table, so its key and
+     * value types are the inner map's) and the mask list.
+     */
+    private void declareTupleSpace(Decl.TableDecl t, TableLayout layout, String map, List<Maps.Member> keyMembers,
+                                   List<Maps.Member> valueMembers) {
+        var inner = new Maps.Def(map, MapType.HASH, layout.keySize(), layout.valueSize(), layout.maxEntries(), 0,
+                map + "_key", keyMembers, map + "_value", valueMembers);
+        maps.add(new Maps.Def(map, MapType.ARRAY_OF_MAPS, 4, 4, maxMasks, 0, "", List.of(), "", List.of(),
+                java.util.Optional.of(inner)));
+        String masks = maps.name(t.name() + "_masks");
+        var slotMembers = new ArrayList<Maps.Member>();
+        slotMembers.add(new Maps.Member("tuple_id", 0, 4));
+        slotMembers.add(new Maps.Member("used", 4, 4));
+        slotMembers.add(new Maps.Member("max_priority", 8, 4));
+        slotMembers.add(new Maps.Member("pad", 12, 4));
+        layout.keys().forEach(k -> slotMembers.add(new Maps.Member(memberName(k.name()),
+                TupleSpace.SLOT_HEADER + k.byteOffset(), k.byteSize())));
+        maps.add(new Maps.Def(masks, MapType.ARRAY, 4, TupleSpace.SLOT_HEADER + layout.keySize(), maxMasks, 0, "",
+                List.of(), masks + "_slot", slotMembers));
+        masksOf.put(t.name(), masks);
+    }
+
     private static List<Maps.Member> valueMembers(TableLayout layout) {
         var out = new ArrayList<Maps.Member>();
         out.add(new Maps.Member("action", 0, 4));
+        if (layout.kind() == TableLayout.Kind.TERNARY) {
+            out.add(new Maps.Member("priority", TableLayout.PRIORITY_OFFSET, 4));
+        }
         for (TableLayout.ActionSlot s : layout.actions()) {
             for (ActionParam p : s.params()) {
                 out.add(new Maps.Member(memberName(p.name()), p.byteOffset(), p.byteSize(), memberName(s.ref().action())));
@@ -138,7 +171,8 @@ final class Tables {
     }
 
     private dev.p4ebpf.ebpf.controlplane.Table controlPlaneTable(Decl.TableDecl t, TableLayout layout, String name,
-                                                                 String cpName, String map, String defaultMap) {
+                                                                 String cpName, String map, String defaultMap)
+            throws Unsupported {
         var actions = new ArrayList<Action>();
         for (TableLayout.ActionSlot s : layout.actions()) {
             Action.Scope scope = Annotation.find(s.ref().annotations(), "defaultonly").isPresent()
@@ -156,11 +190,15 @@ final class Tables {
             case HASH -> new TableMaps.Exact(map, "hash", layout.keySize(), defaultMap);
             case ARRAY -> new TableMaps.Exact(map, "array", layout.keySize(), defaultMap);
             case LPM -> new TableMaps.Lpm(map, layout.keySize(), defaultMap);
+            case TERNARY -> new TableMaps.Ternary(map, masksOf.get(t.name()), maxMasks, layout.keySize(),
+                    layout.maxEntries(), defaultMap);
             case KEYLESS -> new TableMaps.Exact(defaultMap, "array", 4, defaultMap);
         };
         List<KeyField> keys = layout.keys();
         return new dev.p4ebpf.ebpf.controlplane.Table(name, cpName, keys, actions, layout.maxEntries(), def, defConst, tm,
-                new ValueLayout(layout.valueSize(), TableLayout.ACTION_ID_OFFSET, -1));
+                new ValueLayout(layout.valueSize(), TableLayout.ACTION_ID_OFFSET,
+                        layout.kind() == TableLayout.Kind.TERNARY ? TableLayout.PRIORITY_OFFSET : -1),
+                new ConstEntries(lo).of(layout), t.entries().map(Table.Entries::isConst).orElse(false));
     }
 
     long actionId(String table, String action) {
@@ -186,8 +224,13 @@ final class Tables {
         if (layout.kind() != TableLayout.Kind.KEYLESS) {
             StackSlot key = lo.g.b.slot((layout.keySize() + 7) & ~7, 8, tableName + "_key");
             buildKey(layout, key, at);
-            g.set(value, g.call(Helper.MAP_LOOKUP_ELEM, List.of(g.map(mapOf.get(tableName), at),
-                    g.stackAddr(key, 0, at)), at), at);
+            if (layout.kind() == TableLayout.Kind.TERNARY) {
+                g.set(value, new TupleSpace(g).lookup(layout, tableName, key, mapOf.get(tableName),
+                        masksOf.get(tableName), maxMasks, at), at);
+            } else {
+                g.set(value, g.call(Helper.MAP_LOOKUP_ELEM, List.of(g.map(mapOf.get(tableName), at),
+                        g.stackAddr(key, 0, at)), at), at);
+            }
             int found = g.block();
             g.branch(JmpOp.JEQ, value, Operand.imm(0), miss, found, at);
             g.enter(found);
@@ -223,9 +266,9 @@ final class Tables {
                 g.store(Size.W, base, 0, lo.exprs.value(e), at);
             } else if (packetBytes(e, k)) {
                 Loc.PacketField f = (Loc.PacketField) lo.loc(e);
-                lo.access.copyBytes(base, k.byteOffset(), f.header().ptr(), f.field().bitOffset() / 8, k.byteSize(), at);
+                lo.access.copyToStack(base, k.byteOffset(), f.header().ptr(), f.field().bitOffset() / 8, k.byteSize(), at);
             } else {
-                lo.access.storeBigEndian(base, k.byteOffset(), k.byteSize(), lo.exprs.value(e), at);
+                lo.access.storeBigEndianToStack(base, k.byteOffset(), k.byteSize(), lo.exprs.value(e), at);
             }
         }
     }
@@ -292,7 +335,7 @@ final class Tables {
             }
             ActionParam ap = s.params().get(data++);
             Arg a = call.get().args().stream().filter(x -> x.param().name().equals(p.name())).findFirst().orElseThrow();
-            lo.access.storeBigEndian(base, ap.byteOffset(), ap.byteSize(), lo.exprs.value(a.expr()), at);
+            lo.access.storeBigEndianToStack(base, ap.byteOffset(), ap.byteSize(), lo.exprs.value(a.expr()), at);
         }
         g.set(value, base, at);
         g.jump(run, at);
