@@ -34,6 +34,13 @@ public final class EbpfLowering {
 
     private EbpfLowering() {}
 
+    /** The hook a program is compiled for unless told otherwise: xdp programs to XDP, others (ebpfFilter) to tc. */
+    public static Hook defaultHook(Program p) {
+        return p.main().map(dev.p4ebpf.ir.Decl.InstanceDecl::type)
+                .filter(t -> t instanceof dev.p4ebpf.ir.Type.Block b && !b.name().equals("xdp"))
+                .map(t -> Hook.TC).orElse(Hook.XDP);
+    }
+
     private static Lowered.MapLayout layout(Maps.Def d) {
         return new Lowered.MapLayout(d.name(), d.type(), d.keySize(), d.valueSize(), d.maxEntries(), d.flags(), d.keyType(),
                 d.keyMembers().stream().map(m -> new Lowered.Member(m.name(), m.offset(), m.size(), m.group())).toList(),
