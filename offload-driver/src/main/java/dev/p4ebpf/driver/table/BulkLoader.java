@@ -195,10 +195,12 @@ public final class BulkLoader {
 
         void add(Staging.Staged s, int row) {
             int index = s.first() + row;
-            long arrayIndex = EntryCodec.getU32(s.keys(), s.keyAt(row)) & 0xffffffffL;
-            if (array && arrayIndex >= map.info().maxEntries()) {
-                throw EntryParser.bad("Entry " + (index + 1) + ": index " + arrayIndex + " is out of range for table "
-                        + table.controlPlaneName() + " (" + map.info().maxEntries() + " entries).");
+            if (array) {
+                long arrayIndex = EntryCodec.getU32(s.keys(), s.keyAt(row)) & 0xffffffffL;
+                if (arrayIndex >= map.info().maxEntries()) {
+                    throw EntryParser.bad("Entry " + (index + 1) + ": index " + arrayIndex + " is out of range for"
+                            + " table " + table.controlPlaneName() + " (" + map.info().maxEntries() + " entries).");
+                }
             }
             flat.add(s.keys(), s.keyAt(row), s.values(), s.valueAt(row), index);
         }

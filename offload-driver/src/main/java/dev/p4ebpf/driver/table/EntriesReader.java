@@ -34,8 +34,15 @@ final class EntriesReader implements AutoCloseable {
     private int index;
     private boolean sawEntries;
     private boolean sawDefaults;
-    private String lastTable = "";
-    private String lastAction = "";
+    private final Name lastTable = new Name();
+    private final Name lastAction = new Name();
+    private final FieldTexts.Builder fields = new FieldTexts.Builder(4);
+
+    /** The last table or action name read, to share it with the next entry that names it again. */
+    private static final class Name {
+        String text = "";
+        char[] chars = new char[0];
+    }
 
     private EntriesReader(JsonParser json, String source) {
         this.json = json;
@@ -165,8 +172,8 @@ final class EntriesReader implements AutoCloseable {
             String field = json.currentName();
             JsonToken value = json.nextToken();
             switch (field) {
-                case "table" -> table = lastTable = name(value, lastTable, i, field);
-                case "action" -> action = lastAction = name(value, lastAction, i, field);
+                case "table" -> table = name(value, lastTable, i, field);
+                case "action" -> action = name(value, lastAction, i, field);
                 case "key" -> key = values(value, "entries", i, field);
                 case "args" -> args = values(value, "entries", i, field);
                 case "priority" -> priority = priority(value, i);
@@ -216,22 +223,18 @@ final class EntriesReader implements AutoCloseable {
     }
 
     /**
-     * A table or action name: {@code last} when the current string has the same characters (they
-     * repeat from entry to entry), so that no string is made and later lookups find its hash.
+     * A table or action name: the last one's string when the current one has the same characters
+     * (they repeat from entry to entry), so that no string is made and later lookups find its hash.
      */
-    private String name(JsonToken t, String last, int i, String field) throws IOException {
-        if (t == JsonToken.VALUE_STRING && json.getTextLength() == last.length()) {
-            char[] chars = json.getTextCharacters();
-            int offset = json.getTextOffset();
-            int n = 0;
-            while (n < last.length() && chars[offset + n] == last.charAt(n)) {
-                n++;
-            }
-            if (n == last.length()) {
-                return last;
-            }
+    private String name(JsonToken t, Name last, int i, String field) throws IOException {
+        if (t == JsonToken.VALUE_STRING && json.getTextLength() == last.chars.length
+                && java.util.Arrays.equals(json.getTextCharacters(), json.getTextOffset(), json.getTextOffset()
+                        + last.chars.length, last.chars, 0, last.chars.length)) {
+            return last.text;
         }
-        return scalar(t, "entries", i, field);
+        last.text = scalar(t, "entries", i, field);
+        last.chars = last.text.toCharArray();
+        return last.text;
     }
 
     /** An object of names to strings or numbers ({@code key}, {@code args}); null for JSON null. */
@@ -242,7 +245,7 @@ final class EntriesReader implements AutoCloseable {
         if (t != JsonToken.START_OBJECT) {
             throw bad("$." + list + "[" + i + "]." + field, "expected an object, found " + found(t));
         }
-        FieldTexts.Builder out = new FieldTexts.Builder(4);
+        FieldTexts.Builder out = fields.clear();
         for (JsonToken n = json.nextToken(); n != JsonToken.END_OBJECT; n = json.nextToken()) {
             String name = json.currentName();
             JsonToken value = json.nextToken();

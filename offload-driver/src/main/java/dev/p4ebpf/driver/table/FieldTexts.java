@@ -40,7 +40,10 @@ final class FieldTexts extends AbstractMap<String, String> {
         return b.build();
     }
 
-    /** Collects names and texts in order; a name given again keeps its place and takes the new text. */
+    /**
+     * Collects names and texts in order; a name given again keeps its place and takes the new
+     * text. May be cleared and used again.
+     */
     static final class Builder {
         private String[] names;
         private String[] texts;
@@ -66,8 +69,16 @@ final class FieldTexts extends AbstractMap<String, String> {
             return this;
         }
 
+        Builder clear() {
+            java.util.Arrays.fill(names, 0, size, null);
+            java.util.Arrays.fill(texts, 0, size, null);
+            size = 0;
+            return this;
+        }
+
         FieldTexts build() {
-            return size == 0 ? EMPTY : new FieldTexts(names, texts, size);
+            return size == 0 ? EMPTY : new FieldTexts(java.util.Arrays.copyOf(names, size),
+                    java.util.Arrays.copyOf(texts, size), size);
         }
     }
 

@@ -38,11 +38,11 @@ final class Staging {
 
     /**
      * One chunk checked and encoded: rows before {@link #good()} are good; {@link #failure()} is
-     * the reason the next one is bad, or null.
+     * the reason the next one is bad, or null. It holds bytes, not the entries, so that a chunk
+     * waiting to be merged keeps little alive.
      */
     final class Staged {
         private final int first;
-        private final List<EntrySpec> specs;
         private final byte[] keys;
         private final byte[] values;
         private final Table[] tables;
@@ -50,13 +50,12 @@ final class Staging {
         private int good;
         private DriverException failure;
 
-        private Staged(int first, List<EntrySpec> specs) {
+        private Staged(int first, int rows) {
             this.first = first;
-            this.specs = specs;
-            this.keys = new byte[specs.size() * keyStride];
-            this.values = new byte[specs.size() * valueStride];
-            this.tables = new Table[specs.size()];
-            this.ternary = new Entry[specs.size()];
+            this.keys = new byte[rows * keyStride];
+            this.values = new byte[rows * valueStride];
+            this.tables = new Table[rows];
+            this.ternary = new Entry[rows];
         }
 
         /** The index of the chunk's first entry in the load. */
@@ -70,10 +69,6 @@ final class Staging {
 
         DriverException failure() {
             return failure;
-        }
-
-        EntrySpec spec(int row) {
-            return specs.get(row);
         }
 
         /** The table of an exact or LPM row. */
@@ -105,7 +100,7 @@ final class Staging {
 
     /** Checks and encodes {@code specs}, entries {@code first} onwards of the load. */
     Staged encode(int first, List<EntrySpec> specs) {
-        Staged s = new Staged(first, specs);
+        Staged s = new Staged(first, specs.size());
         for (int r = 0; r < specs.size(); r++) {
             EntrySpec spec = specs.get(r);
             try {
