@@ -1,0 +1,13 @@
+package dev.p4ebpf.ir.interp;
+
+import dev.p4ebpf.ir.interp.value.Value;
+
+/**
+ * An extern function ({@code verify}, {@code mark_to_drop}, {@code hash} …) as an architecture
+ * model implements it. Same argument conventions as {@link ExternObject#call}.
+ */
+@FunctionalInterface
+public interface ExternFunction {
+
+    Value call(ExternCall call);
+}
