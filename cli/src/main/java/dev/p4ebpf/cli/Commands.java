@@ -1,6 +1,7 @@
 package dev.p4ebpf.cli;
 
 import dev.p4ebpf.cli.frontend.CheckCommand;
+import dev.p4ebpf.cli.stf.StfRunCommand;
 import java.util.List;
 
 /** Every command of {@code p4ebpf}, in the order {@code --help} lists them. */
@@ -8,6 +9,6 @@ final class Commands {
     private Commands() {}
 
     static List<Command> all() {
-        return List.of(new CheckCommand());
+        return List.of(new CheckCommand(), new StfRunCommand());
     }
 }
