@@ -186,13 +186,17 @@ final class InterpreterSession implements TargetSession {
         }
         List<Output> outs = new ArrayList<>();
         for (OutputPacket o : r.outputs()) {
-            List<FieldLocation> fields = new ArrayList<>();
-            for (FieldSpan s : o.layout()) {
-                fields.add(new FieldLocation(s.name(), s.bitOffset(), s.width()));
-            }
-            outs.add(new Output(o.port(), o.data(), fields));
+            outs.add(new Output(o.port(), o.data(), () -> locations(o.layout())));
         }
         return new SendResult(outs, r.trace());
+    }
+
+    private static List<FieldLocation> locations(List<FieldSpan> spans) {
+        List<FieldLocation> fields = new ArrayList<>();
+        for (FieldSpan s : spans) {
+            fields.add(new FieldLocation(s.name(), s.bitOffset(), s.width()));
+        }
+        return fields;
     }
 
     @Override

@@ -57,16 +57,22 @@ public interface TargetSession extends AutoCloseable {
         }
     }
 
-    /** One packet out: port, bytes, and where its header fields are (empty when the target cannot tell). */
-    record Output(long port, byte[] data, List<FieldLocation> fields) {
+    /**
+     * One packet out: port, bytes, and where its header fields are (empty when the target cannot
+     * tell), worked out when {@link #fields()} is first asked.
+     */
+    record Output(long port, byte[] data, java.util.function.Supplier<List<FieldLocation>> layout) {
         public Output {
             data = data.clone();
-            fields = List.copyOf(fields);
         }
 
         @Override
         public byte[] data() {
             return data.clone();
+        }
+
+        public List<FieldLocation> fields() {
+            return List.copyOf(layout.get());
         }
     }
 

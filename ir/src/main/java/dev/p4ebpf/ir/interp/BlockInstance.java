@@ -29,6 +29,10 @@ public final class BlockInstance {
     final Map<String, ValueSetRuntime> valueSets = new LinkedHashMap<>();
     /** Instances made by direct application ({@code C.apply()} of a type), one per call site. */
     final Map<dev.p4ebpf.ir.Call.ConstructorCall, Value> direct = new java.util.IdentityHashMap<>();
+    /** The compiled body, once every instance exists. */
+    CompiledBlock compiled;
+    /** The local actions compiled so far. */
+    final Map<String, CompiledCallable> compiledActions = new java.util.HashMap<>();
 
     BlockInstance(Decl decl, String path, TypeSubst subst) {
         if (!(decl instanceof Decl.ParserDecl) && !(decl instanceof Decl.ControlDecl)) {

@@ -14,15 +14,15 @@ import java.util.List;
  * a prefix as long as the mask's leading ones), {@code _} anything.
  */
 final class EntryPatterns {
-    private final Machine machine;
     private final List<TableKeyInfo> keys;
+    private final java.util.function.Function<dev.p4ebpf.ir.Expr, Value> eval;
 
-    EntryPatterns(Machine machine, List<TableKeyInfo> keys) {
-        this.machine = machine;
+    EntryPatterns(List<TableKeyInfo> keys, java.util.function.Function<dev.p4ebpf.ir.Expr, Value> eval) {
         this.keys = keys;
+        this.eval = eval;
     }
 
-    List<KeyPattern> of(KeySet ks, Env env) {
+    List<KeyPattern> of(KeySet ks) {
         List<KeySet> parts = ks instanceof KeySet.Tuple t ? t.elements() : List.of(ks);
         if (parts.size() != keys.size()) {
             if (ks instanceof KeySet.Default && keys.size() > 1) {
@@ -34,19 +34,19 @@ final class EntryPatterns {
         }
         List<KeyPattern> out = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
-            out.add(pattern(parts.get(i), keys.get(i), env));
+            out.add(pattern(parts.get(i), keys.get(i)));
         }
         return out;
     }
 
-    private KeyPattern pattern(KeySet ks, TableKeyInfo key, Env env) {
+    private KeyPattern pattern(KeySet ks, TableKeyInfo key) {
         return switch (ks) {
             case KeySet.Default d -> new KeyPattern.Any();
-            case KeySet.Value v -> value(machine.eval.eval(v.value(), env), key);
-            case KeySet.Mask m -> mask(bits(machine.eval.eval(m.value(), env), key),
-                    bits(machine.eval.eval(m.mask(), env), key), key);
-            case KeySet.Range r -> new KeyPattern.Range(bits(machine.eval.eval(r.lo(), env), key),
-                    bits(machine.eval.eval(r.hi(), env), key));
+            case KeySet.Value v -> value(eval.apply(v.value()), key);
+            case KeySet.Mask m -> mask(bits(eval.apply(m.value()), key),
+                    bits(eval.apply(m.mask()), key), key);
+            case KeySet.Range r -> new KeyPattern.Range(bits(eval.apply(r.lo()), key),
+                    bits(eval.apply(r.hi()), key));
             case KeySet.ValueSetRef r -> throw new InterpreterException(r.span(), "a value set in a table entry");
             case KeySet.Tuple t -> throw new InterpreterException(t.span(), "a nested tuple in a table entry");
         };

@@ -1,6 +1,5 @@
 package dev.p4ebpf.ir.interp;
 
-import dev.p4ebpf.ir.Arg;
 import dev.p4ebpf.ir.Expr;
 import dev.p4ebpf.ir.Method;
 import dev.p4ebpf.ir.Type;
@@ -15,36 +14,27 @@ import java.util.List;
  * field lists skip the fields of invalid headers).
  */
 public final class ExternCall {
-    private final Machine machine;
-    private final Env env;
-    private final Method method;
-    private final List<Type> typeArgs;
-    private final List<Arg> argList;
+    private final ExternSite site;
+    private final Frame frame;
     private final Value[] args;
-    private final Span span;
 
-    ExternCall(Machine machine, Env env, Method method, List<Type> typeArgs, List<Arg> argList, Value[] args,
-               Span span) {
-        this.machine = machine;
-        this.env = env;
-        this.method = method;
-        this.typeArgs = typeArgs;
-        this.argList = argList;
+    ExternCall(ExternSite site, Frame frame, Value[] args) {
+        this.site = site;
+        this.frame = frame;
         this.args = args;
-        this.span = span;
     }
 
     public String method() {
-        return method.name();
+        return site.method.name();
     }
 
     public Method signature() {
-        return method;
+        return site.method;
     }
 
     /** The type arguments, with the caller's type variables replaced. */
     public List<Type> typeArgs() {
-        return typeArgs.stream().map(env::resolve).toList();
+        return site.typeArgs;
     }
 
     public int argCount() {
@@ -63,25 +53,25 @@ public final class ExternCall {
 
     /** Whether argument {@code i} was given (only {@code @optional} ones may be omitted). */
     public boolean has(int i) {
-        return argList.get(i).value().isPresent();
+        return site.args.get(i).value().isPresent();
     }
 
     /** The expression given for argument {@code i}. */
     public Expr argExpr(int i) {
-        return argList.get(i).expr();
+        return site.args.get(i).expr();
     }
 
     /** The declared type of parameter {@code i}, instantiated and resolved. */
     public Type paramType(int i) {
-        return env.resolve(argList.get(i).param().type());
+        return site.paramTypes[i];
     }
 
     public Span span() {
-        return span;
+        return site.span;
     }
 
     public Machine machine() {
-        return machine;
+        return site.machine;
     }
 
     /**
@@ -89,6 +79,6 @@ public final class ExternCall {
      * field in order, where fields of headers that are invalid are left out.
      */
     public List<Value> fieldList(int i) {
-        return machine.fieldLists.flatten(argExpr(i), env);
+        return site.fieldList(i).values(frame);
     }
 }

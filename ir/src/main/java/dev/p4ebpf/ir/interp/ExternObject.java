@@ -12,9 +12,11 @@ public interface ExternObject {
     String externName();
 
     /**
-     * Runs method {@code call.method()}. Arguments arrive copied in ({@code out} ones holding
-     * their initial value); the method stores its {@code out}/{@code inout} results with
-     * {@link ExternCall#set}. Returns the result, or {@code null} for a {@code void} method.
+     * Runs method {@code call.method()}. {@code inout} arguments arrive as copies; {@code in}
+     * arguments and the initial values of {@code out} ones are not copied, so an implementation
+     * must not modify them: it stores its {@code out}/{@code inout} results with
+     * {@link ExternCall#set} (it may modify an {@code inout} copy and set that). Returns the
+     * result, or {@code null} for a {@code void} method.
      */
     Value call(ExternCall call);
 }

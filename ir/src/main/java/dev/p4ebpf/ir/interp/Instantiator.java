@@ -48,7 +48,6 @@ final class Instantiator {
             }
         }
         Map<String, Value> args = new LinkedHashMap<>();
-        Env env = machine.staticEnv(null);
         for (Arg a : main.args()) {
             if (a.value().isEmpty()) {
                 continue;
@@ -57,7 +56,7 @@ final class Instantiator {
             args.put(a.param().name(), switch (e) {
                 case Call.ConstructorCall cc -> instance(cc.type(), cc.args(), null, blockName(cc.type()), List.of(),
                         cc.span());
-                default -> machine.eval.eval(e, env);
+                default -> machine.evaluateStatic(e, null);
             });
         }
         return args;
@@ -74,11 +73,10 @@ final class Instantiator {
     /** Creates an instance of a parser, control or extern type with these constructor arguments. */
     private Value instance(Type type, List<Arg> args, BlockInstance outer, String path,
                            List<dev.p4ebpf.ir.Annotation> annotations, Span span) {
-        Env outerEnv = machine.staticEnv(outer);
-        Type resolved = outerEnv.resolve(type);
+        Type resolved = outer == null || outer.subst().isEmpty() ? type : outer.subst().apply(type);
         List<Value> values = new ArrayList<>();
         for (Arg a : args) {
-            values.add(a.value().isEmpty() ? null : argument(a.value().get(), outer, outerEnv,
+            values.add(a.value().isEmpty() ? null : argument(a.value().get(), outer,
                     Names.join(path, a.param().name())));
         }
         return switch (resolved) {
@@ -93,11 +91,11 @@ final class Instantiator {
         };
     }
 
-    private Value argument(Expr e, BlockInstance outer, Env env, String path) {
+    private Value argument(Expr e, BlockInstance outer, String path) {
         if (e instanceof Call.ConstructorCall cc) {
             return instance(cc.type(), cc.args(), outer, path, List.of(), cc.span());
         }
-        return machine.eval.eval(e, env);
+        return machine.evaluateStatic(e, outer);
     }
 
     private BlockInstance block(Type.Block type, List<Arg> args, List<Value> values, String path, Span span) {
@@ -159,7 +157,7 @@ final class Instantiator {
                 case Decl.TableDecl t -> b.tables.put(t.name(), table(b, t));
                 case Decl.ValueSetDecl v -> b.valueSets.put(v.name(), new ValueSetRuntime(
                         Names.qualified(b.path(), v.name(), v.annotations()), b.resolve(v.element()),
-                        (int) Conversions.count(machine.eval.eval(v.size(), machine.staticEnv(b)))));
+                        (int) Conversions.count(machine.evaluateStatic(v.size(), b))));
                 default -> { }
             }
         }
@@ -174,22 +172,21 @@ final class Instantiator {
         }
         List<TableActionInfo> actions = new ArrayList<>();
         for (Table.ActionRef r : t.actions()) {
-            Decl.ActionDecl a = machine.action(r.action(), r.global(), machine.staticEnv(b), "table " + t.name());
+            Decl.ActionDecl a = machine.action(r.action(), r.global(), b, "table " + t.name());
             List<Param> cp = a.params().stream().filter(p -> p.direction() == Direction.NONE)
                     .map(p -> p.withType(b.resolve(p.type()))).toList();
             actions.add(new TableActionInfo(r.action(), TableRuntime.actionControlPlaneName(b.path(), a,
                     r.global() || !b.actions.containsKey(r.action())), cp, r.global()));
         }
         TableRuntime rt = new TableRuntime(machine, b, t, keys, actions);
-        Env env = machine.staticEnv(b);
         t.entries().ifPresent(es -> es.entries().forEach(e -> rt.addProgramEntry(
-                new EntryPatterns(machine, keys).of(e.keys(), env), e.action(),
-                e.priority().map(p -> java.util.OptionalLong.of(Conversions.count(machine.eval.eval(p, env))))
+                new EntryPatterns(keys, x -> machine.evaluateStatic(x, b)).of(e.keys()), e.action(),
+                e.priority().map(p -> java.util.OptionalLong.of(Conversions.count(machine.evaluateStatic(p, b))))
                         .orElse(java.util.OptionalLong.empty()), legacyPriority(e))));
         for (String property : List.of("counters", "meters")) {
             Optional<Table.Property> p = t.property(property);
             if (p.isPresent()) {
-                Value v = argument(p.get().value(), b, env, Names.qualified(b.path(), t.name(), t.annotations())
+                Value v = argument(p.get().value(), b, Names.qualified(b.path(), t.name(), t.annotations())
                         + "." + property);
                 if (v instanceof ObjectValue o && o.object() instanceof TableRuntime.DirectResource r) {
                     rt.addDirectResource(r);

@@ -8,7 +8,6 @@ import dev.p4ebpf.ir.interp.value.StackValue;
 import dev.p4ebpf.ir.interp.value.UnionValue;
 import dev.p4ebpf.ir.interp.value.Value;
 import dev.p4ebpf.ir.interp.value.Values;
-import java.util.Map;
 
 /**
  * Where an l-value lives, resolved once: the target of an assignment, or an {@code out} or
@@ -33,17 +32,17 @@ public sealed interface Location {
         return false;
     }
 
-    /** A variable or parameter in a frame. */
-    record Variable(Map<String, Value> frame, String name) implements Location {
+    /** A variable or parameter: a slot of a frame. */
+    record Slot(Value[] frame, int index) implements Location {
         @Override
         public Value read() {
-            return frame.get(name);
+            return frame[index];
         }
 
         @Override
         public void write(Value v) {
-            if (!inPlace(frame.get(name), v)) {
-                frame.put(name, v.copy());
+            if (!inPlace(frame[index], v)) {
+                frame[index] = v.copy();
             }
         }
     }

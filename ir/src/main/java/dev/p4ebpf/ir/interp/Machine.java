@@ -3,40 +3,38 @@ package dev.p4ebpf.ir.interp;
 import dev.p4ebpf.ir.Decl;
 import dev.p4ebpf.ir.Expr;
 import dev.p4ebpf.ir.Method;
-import dev.p4ebpf.ir.Param;
 import dev.p4ebpf.ir.Program;
+import dev.p4ebpf.ir.Type;
 import dev.p4ebpf.ir.TypeSubst;
 import dev.p4ebpf.ir.diag.Span;
 import dev.p4ebpf.ir.interp.value.ErrorValue;
 import dev.p4ebpf.ir.interp.value.ObjectValue;
 import dev.p4ebpf.ir.interp.value.Value;
-import dev.p4ebpf.ir.interp.value.Values;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The reference interpreter's engine for one program: the program's instances (built once, by
- * {@link Instantiator}) with their state, and the evaluation of P4 code over them. Architecture
- * models drive it through {@link #runParser} and {@link #runControl}; control planes reach the
- * state through {@link #tables()}, {@link #blocks()} and {@link #externs()}.
+ * {@link Instantiator}) with their state, and their code compiled to an executable form
+ * ({@link Nodes}). Architecture models drive it through {@link #runParser} and
+ * {@link #runControl}; control planes reach the state through {@link #tables()},
+ * {@link #blocks()} and {@link #externs()}.
  *
  * <p>It runs one packet at a time and is not thread-safe.
  */
 public final class Machine {
     final Program program;
     final Architecture architecture;
-    final Evaluator eval = new Evaluator(this);
-    final Locations locations = new Locations(this);
-    final Calls calls = new Calls(this);
-    final Executor exec = new Executor(this);
-    final ParserRunner parsers = new ParserRunner(this);
-    final Selects selects = new Selects(this);
-    final FieldLists fieldLists = new FieldLists(this);
+    final Compiler compiler = new Compiler(this);
     private final Map<String, Decl.ActionDecl> globalActions = new HashMap<>();
+    private final Map<String, CompiledCallable> compiledGlobalActions = new HashMap<>();
     private final Map<String, List<Decl.FunctionDecl>> functions = new HashMap<>();
+    private final Map<Decl.FunctionDecl, Map<List<Type>, CompiledCallable>> compiledFunctions =
+            new IdentityHashMap<>();
     private final Map<String, ExternFunction> externFunctions = new HashMap<>();
     final Map<String, Value> globalInstances = new LinkedHashMap<>();
     final List<BlockInstance> blocks = new ArrayList<>();
@@ -45,8 +43,9 @@ public final class Machine {
     TableEntry currentEntry;
 
     /**
-     * Builds every instance of {@code program} (throws {@link InterpreterException} when it uses
-     * something the interpreter or the architecture does not model) and attaches the architecture.
+     * Builds every instance of {@code program}, compiles their code (throws
+     * {@link InterpreterException} when it uses something the interpreter or the architecture
+     * does not model) and attaches the architecture.
      */
     public Machine(Program program, Architecture architecture) {
         this.program = program;
@@ -59,6 +58,9 @@ public final class Machine {
             }
         }
         Map<String, Value> packageArgs = new Instantiator(this).instantiateAll();
+        for (BlockInstance b : blocks) {
+            b.compiled = new CompiledBlock(this, b);
+        }
         architecture.attach(this, packageArgs);
     }
 
@@ -90,11 +92,12 @@ public final class Machine {
         return currentEntry;
     }
 
-    // ---- resolution ---------------------------------------------------------------------------
+    // ---- resolution (at compile time) ---------------------------------------------------------
 
-    Value instance(Expr.InstanceRef r, Env env) {
-        Value v = r.global() || env.block == null ? globalInstances.get(r.name()) : env.block.instances.get(r.name());
-        if (v == null && !r.global() && env.block != null) {
+    /** The instance a reference names from inside {@code block} (or the top level when null). */
+    Value instance(Expr.InstanceRef r, BlockInstance block) {
+        Value v = r.global() || block == null ? globalInstances.get(r.name()) : block.instances.get(r.name());
+        if (v == null) {
             v = globalInstances.get(r.name());
         }
         if (v == null) {
@@ -103,8 +106,8 @@ public final class Machine {
         return v;
     }
 
-    Decl.ActionDecl action(String name, boolean global, Env env, Object where) {
-        Decl.ActionDecl a = global || env.block == null ? globalActions.get(name) : env.block.actions.get(name);
+    Decl.ActionDecl action(String name, boolean global, BlockInstance block, Object where) {
+        Decl.ActionDecl a = global || block == null ? globalActions.get(name) : block.actions.get(name);
         if (a == null) {
             a = globalActions.get(name);
         }
@@ -114,6 +117,20 @@ public final class Machine {
         return a;
     }
 
+    /** An action compiled for {@code block} (its own), or at the top level (global ones). */
+    CompiledCallable compiledAction(String name, boolean global, BlockInstance block, Object where) {
+        Decl.ActionDecl a = action(name, global, block, where);
+        if (block != null && block.actions.get(name) == a) {
+            if (block.compiled == null) {
+                throw new IllegalStateException("action " + name + " compiled before its block " + block.path());
+            }
+            return block.compiledActions.computeIfAbsent(name, k -> new CompiledCallable(this, block, block.subst(),
+                    block.compiled.slots, a.params(), a.body()));
+        }
+        return compiledGlobalActions.computeIfAbsent(name, k -> new CompiledCallable(this, null,
+                TypeSubst.of(List.of(), List.of()), Map.of(), a.params(), a.body()));
+    }
+
     Decl.FunctionDecl function(String name, int arity, Span span) {
         for (Decl.FunctionDecl f : functions.getOrDefault(name, List.of())) {
             if (f.params().size() == arity) {
@@ -121,6 +138,11 @@ public final class Machine {
             }
         }
         throw new InterpreterException(span, "no function " + name + " with " + arity + " parameters");
+    }
+
+    CompiledCallable compiledFunction(Decl.FunctionDecl fn, List<Type> typeArgs, TypeSubst subst) {
+        return compiledFunctions.computeIfAbsent(fn, k -> new HashMap<>()).computeIfAbsent(typeArgs,
+                k -> new CompiledCallable(this, null, subst, Map.of(), fn.params(), fn.body()));
     }
 
     ExternFunction externFunction(Method m, Span span) {
@@ -137,63 +159,35 @@ public final class Machine {
         return f;
     }
 
-    TableRuntime table(String name, Env env) {
-        TableRuntime t = env.block.tables.get(name);
-        if (t == null) {
-            throw new InterpreterException("no table " + name + " in " + env.block.path());
+    /** Evaluates a constant expression (a constructor argument, a size, an entry's key) in {@code block}'s scope. */
+    Value evaluateStatic(Expr e, BlockInstance block) {
+        Map<String, Integer> slots = new LinkedHashMap<>();
+        Value[] values = new Value[block == null ? 0 : block.ctorValues.size()];
+        if (block != null) {
+            for (Map.Entry<String, Value> c : block.ctorValues.entrySet()) {
+                values[slots.size()] = c.getValue();
+                slots.put(c.getKey(), slots.size());
+            }
         }
-        return t;
+        TypeSubst subst = block == null ? TypeSubst.of(List.of(), List.of()) : block.subst();
+        Scope scope = new Scope(block, subst, slots, null);
+        return compiler.exprs.compile(e, scope).eval(new Frame(block, values, null));
     }
 
     // ---- running blocks -----------------------------------------------------------------------
 
-    /** A fresh container frame for one invocation of {@code b}: parameters, constructor values, locals. */
-    private Env enter(BlockInstance b, Value[] args) {
-        HashMap<String, Value> frame = new HashMap<>();
-        frame.putAll(b.ctorValues);
-        List<Param> params = b.applyParams();
-        for (int i = 0; i < params.size(); i++) {
-            frame.put(params.get(i).name(), args[i]);
-        }
-        Env env = new Env(b, frame, null, b.subst());
-        for (Decl d : b.locals()) {
-            if (d instanceof Decl.VarDecl v) {
-                Value init = v.init().isPresent() ? eval.eval(v.init().get(), env).copy()
-                        : Values.initial(env.resolve(v.type()));
-                frame.put(v.name(), init);
-            }
-        }
-        return env;
-    }
-
-    private static void collect(BlockInstance b, Env env, Value[] args) {
-        List<Param> params = b.applyParams();
-        for (int i = 0; i < params.size(); i++) {
-            if (params.get(i).direction().copiesOut()) {
-                args[i] = env.container.get(params.get(i).name());
-            }
-        }
-    }
-
-    private void body(BlockInstance b, Env env) {
-        if (b.decl() instanceof Decl.ControlDecl c) {
-            exec.exec(c.body(), env);
-        } else {
-            parsers.run(env);
-        }
-    }
-
     /** A parser or control applied from P4 code ({@code sub.apply(…)}). */
-    void applyNested(BlockInstance callee, Calls.Bound bound) {
-        Env env = enter(callee, bound.values());
+    void applyNested(BlockInstance callee, Binder.Bound bound) {
+        CompiledBlock c = callee.compiled;
+        Frame f = c.enter(bound.values());
         try {
-            body(callee, env);
+            c.run(f);
         } catch (ExitSignal exit) {
-            collect(callee, env, bound.values());
+            c.collect(f, bound.values());
             bound.copyOut();
             throw exit;
         }
-        collect(callee, env, bound.values());
+        c.collect(f, bound.values());
         bound.copyOut();
     }
 
@@ -206,14 +200,15 @@ public final class Machine {
      *         ({@code error.NoError} for a plain {@code transition reject})
      */
     public ErrorValue runParser(BlockInstance parser, Value[] args) {
-        Env env = enter(parser, args);
+        CompiledBlock c = parser.compiled;
+        Frame f = c.enter(args);
         try {
-            parsers.run(env);
+            c.run(f);
             return null;
         } catch (ParserError e) {
             return e.error();
         } finally {
-            collect(parser, env, args);
+            c.collect(f, args);
         }
     }
 
@@ -222,19 +217,14 @@ public final class Machine {
      * {@link #runParser}.
      */
     public void runControl(BlockInstance control, Value[] args) {
-        Env env = enter(control, args);
+        CompiledBlock c = control.compiled;
+        Frame f = c.enter(args);
         try {
-            body(control, env);
+            c.run(f);
         } catch (ExitSignal exit) {
             // exit ends the top-level control; the arguments are copied out as usual
         } finally {
-            collect(control, env, args);
+            c.collect(f, args);
         }
-    }
-
-    /** A subst-free environment of {@code block} for evaluating constant expressions at instantiation. */
-    Env staticEnv(BlockInstance block) {
-        Map<String, Value> frame = block == null ? new HashMap<>() : new HashMap<>(block.ctorValues);
-        return new Env(block, frame, null, block == null ? TypeSubst.of(List.of(), List.of()) : block.subst());
     }
 }

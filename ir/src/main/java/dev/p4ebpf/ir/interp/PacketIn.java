@@ -17,7 +17,10 @@ import java.util.Arrays;
 public final class PacketIn implements ExternObject {
     private final byte[] data;
     private long offset;
-    private final java.util.List<FieldSpan> spans = new java.util.ArrayList<>();
+    /** What was extracted where, to name the fields of the packet when asked. */
+    private record Extracted(dev.p4ebpf.ir.Expr arg, Type type, long offset, int varbits) {}
+
+    private final java.util.List<Extracted> extracted = new java.util.ArrayList<>();
 
     public PacketIn(byte[] data) {
         this.data = data.clone();
@@ -45,7 +48,11 @@ public final class PacketIn implements ExternObject {
 
     /** Where each extracted field was in the packet. */
     public java.util.List<FieldSpan> spans() {
-        return java.util.List.copyOf(spans);
+        java.util.List<FieldSpan> spans = new java.util.ArrayList<>();
+        for (Extracted e : extracted) {
+            Serialization.spans(e.type(), e.offset(), e.varbits(), dev.p4ebpf.ir.print.ExprPrinter.expr(e.arg()), spans);
+        }
+        return spans;
     }
 
     /** The whole packet as it came in. */
@@ -93,7 +100,25 @@ public final class PacketIn implements ExternObject {
         int width = Serialization.width(t, varbits);
         need(width);
         call.set(0, Serialization.read(t, data, offset, varbits));
-        Serialization.spans(t, offset, varbits, dev.p4ebpf.ir.print.ExprPrinter.expr(call.argExpr(0)), spans);
+        extracted.add(new Extracted(call.argExpr(0), t, offset, varbits));
+        offset += width;
+    }
+
+    /**
+     * {@code extract(hdr)} of a fixed-size header into {@code target}, without copying: when the
+     * location holds a plain header (not a stack's next element, not a union member, whose writes
+     * do more) the fields are read straight into it. Same errors and effects as {@link #call}.
+     */
+    void extractInto(Location target, Type.Header type, dev.p4ebpf.ir.Expr arg) {
+        int width = Serialization.width(type, 0);
+        need(width);
+        if (target instanceof Location.Field && target.read() instanceof dev.p4ebpf.ir.interp.value.HeaderValue h
+                && h.size() == type.fields().size()) {
+            Serialization.readInto(h, type, data, offset);
+        } else {
+            target.write(Serialization.read(type, data, offset, 0));
+        }
+        extracted.add(new Extracted(arg, type, offset, 0));
         offset += width;
     }
 

@@ -5,7 +5,10 @@ import dev.p4ebpf.ir.interp.value.Value;
 /** {@code packet_out}: the headers a deparser emits, in order; only valid headers are written. */
 public final class PacketOut implements ExternObject {
     private final BitWriter out = new BitWriter();
-    private final java.util.List<FieldSpan> spans = new java.util.ArrayList<>();
+    /** What was emitted where, to name the fields of the packet when asked. */
+    private record Emitted(dev.p4ebpf.ir.Expr arg, Value value, long offset) {}
+
+    private final java.util.List<Emitted> emitted = new java.util.ArrayList<>();
 
     @Override
     public String externName() {
@@ -17,7 +20,8 @@ public final class PacketOut implements ExternObject {
         if (!call.method().equals("emit")) {
             throw new InterpreterException(call.span(), "packet_out has no method " + call.method());
         }
-        Serialization.emit(call.arg(0), out, dev.p4ebpf.ir.print.ExprPrinter.expr(call.argExpr(0)), spans);
+        emitted.add(new Emitted(call.argExpr(0), call.arg(0), out.bitLength()));
+        Serialization.emit(call.arg(0), out);
         return null;
     }
 
@@ -32,7 +36,11 @@ public final class PacketOut implements ExternObject {
 
     /** Where each emitted field is in the packet. */
     public java.util.List<FieldSpan> spans() {
-        return java.util.List.copyOf(spans);
+        java.util.List<FieldSpan> spans = new java.util.ArrayList<>();
+        for (Emitted e : emitted) {
+            Serialization.layout(e.value(), e.offset(), dev.p4ebpf.ir.print.ExprPrinter.expr(e.arg()), spans);
+        }
+        return spans;
     }
 
     /** The emitted bits so far. */

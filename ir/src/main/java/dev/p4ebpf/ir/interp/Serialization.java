@@ -29,7 +29,13 @@ public final class Serialization {
             case Type.SerEnum e -> e.underlying().width();
             case Type.NewType n -> width(n.underlying(), varbitBits);
             case Type.Varbit v -> varbitBits;
-            case Type.Fielded f -> f.fields().stream().mapToInt(x -> width(x.type(), varbitBits)).sum();
+            case Type.Fielded f -> {
+                int sum = 0;
+                for (Type.Field x : f.fields()) {
+                    sum += width(x.type(), varbitBits);
+                }
+                yield sum;
+            }
             default -> throw new InterpreterException("a value of type " + type + " cannot be serialized");
         };
     }
@@ -52,6 +58,18 @@ public final class Serialization {
         };
     }
 
+    /** Reads a header of {@code type} at {@code bitOffset} into {@code h}, which becomes valid. */
+    static void readInto(HeaderValue h, Type.Header type, byte[] data, long bitOffset) {
+        long at = bitOffset;
+        List<Type.Field> fields = type.fields();
+        for (int i = 0; i < fields.size(); i++) {
+            Type t = fields.get(i).type();
+            h.set(i, read(t, data, at, 0));
+            at += width(t, 0);
+        }
+        h.setValid(true);
+    }
+
     private static Value[] readFields(List<Type.Field> fields, byte[] data, long bitOffset, int varbitBits) {
         Value[] out = new Value[fields.size()];
         long at = bitOffset;
@@ -65,52 +83,91 @@ public final class Serialization {
 
     /**
      * Appends {@code v} as {@code emit} does: a header only when valid, a struct, tuple, stack or
-     * union by its parts in order, a scalar by its bits. Each scalar written is recorded in
-     * {@code spans} under {@code name} and its field path.
+     * union by its parts in order, a scalar by its bits.
      */
-    public static void emit(Value v, BitWriter out, String name, java.util.List<FieldSpan> spans) {
+    public static void emit(Value v, BitWriter out) {
         switch (v) {
             case HeaderValue h -> {
                 if (h.isValid()) {
-                    fields(h, out, name, spans);
+                    for (int i = 0; i < h.size(); i++) {
+                        emit(h.get(i), out);
+                    }
                 }
             }
-            case StructValue s -> fields(s, out, name, spans);
+            case StructValue s -> {
+                for (int i = 0; i < s.size(); i++) {
+                    emit(s.get(i), out);
+                }
+            }
             case UnionValue u -> {
                 for (int i = 0; i < u.size(); i++) {
-                    emit(u.member(i), out, name + "." + u.type().fields().get(i).name(), spans);
+                    emit(u.member(i), out);
                 }
             }
             case StackValue s -> {
                 for (int i = 0; i < s.size(); i++) {
-                    emit(s.element(i), out, name + "[" + i + "]", spans);
+                    emit(s.element(i), out);
                 }
             }
             case TupleValue t -> {
                 for (int i = 0; i < t.size(); i++) {
-                    emit(t.get(i), out, name + "[" + i + "]", spans);
+                    emit(t.get(i), out);
                 }
             }
-            case BitsValue b -> {
-                spans.add(new FieldSpan(name, out.bitLength(), b.width()));
-                out.write(b);
-            }
-            case BoolValue b -> {
-                spans.add(new FieldSpan(name, out.bitLength(), 1));
-                out.write(b.value() ? 1 : 0, 1);
-            }
-            case VarbitValue vb -> {
-                spans.add(new FieldSpan(name, out.bitLength(), vb.width()));
-                out.write(vb.bits(), vb.width());
-            }
+            case BitsValue b -> out.write(b);
+            case BoolValue b -> out.write(b.value() ? 1 : 0, 1);
+            case VarbitValue vb -> out.write(vb.bits(), vb.width());
             default -> throw new InterpreterException("cannot emit " + v);
         }
     }
 
-    private static void fields(FieldedValue f, BitWriter out, String name, java.util.List<FieldSpan> spans) {
-        for (int i = 0; i < f.size(); i++) {
-            emit(f.get(i), out, name + "." + f.type().fields().get(i).name(), spans);
+    /**
+     * The spans of the scalars {@link #emit} writes for {@code v} from bit {@code offset}, named
+     * {@code name} and their field paths; returns the offset after them.
+     */
+    public static long layout(Value v, long offset, String name, java.util.List<FieldSpan> spans) {
+        long at = offset;
+        switch (v) {
+            case HeaderValue h -> {
+                if (h.isValid()) {
+                    at = fields(h, at, name, spans);
+                }
+            }
+            case StructValue s -> at = fields(s, at, name, spans);
+            case UnionValue u -> {
+                for (int i = 0; i < u.size(); i++) {
+                    at = layout(u.member(i), at, name + "." + u.type().fields().get(i).name(), spans);
+                }
+            }
+            case StackValue s -> {
+                for (int i = 0; i < s.size(); i++) {
+                    at = layout(s.element(i), at, name + "[" + i + "]", spans);
+                }
+            }
+            case TupleValue t -> {
+                for (int i = 0; i < t.size(); i++) {
+                    at = layout(t.get(i), at, name + "[" + i + "]", spans);
+                }
+            }
+            case BitsValue b -> at = span(spans, name, at, b.width());
+            case BoolValue b -> at = span(spans, name, at, 1);
+            case VarbitValue vb -> at = span(spans, name, at, vb.width());
+            default -> { }
         }
+        return at;
+    }
+
+    private static long span(java.util.List<FieldSpan> spans, String name, long at, int width) {
+        spans.add(new FieldSpan(name, at, width));
+        return at + width;
+    }
+
+    private static long fields(FieldedValue f, long at, String name, java.util.List<FieldSpan> spans) {
+        long pos = at;
+        for (int i = 0; i < f.size(); i++) {
+            pos = layout(f.get(i), pos, name + "." + f.type().fields().get(i).name(), spans);
+        }
+        return pos;
     }
 
     /** The spans of the scalar fields of a value of {@code type} read at {@code bitOffset}. */

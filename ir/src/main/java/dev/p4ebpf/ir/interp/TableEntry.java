@@ -22,6 +22,8 @@ public final class TableEntry {
     final long precedence;
     long packets;
     long bytes;
+    /** The compiled arguments of {@link #programCall}, made when the entry first runs. */
+    Binder binder;
 
     TableEntry(List<KeyPattern> keys, String action, boolean global, List<Value> controlPlaneArgs,
                Call.ActionCall programCall, OptionalLong priority, long precedence) {

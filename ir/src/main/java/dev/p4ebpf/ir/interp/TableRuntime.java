@@ -42,10 +42,17 @@ public final class TableRuntime {
     private final boolean largestPriorityWins;
     private final List<TableEntry> programEntries = new ArrayList<>();
     private final List<TableEntry> entries = new ArrayList<>();
-    private final Map<List<Value>, TableEntry> exactIndex = new HashMap<>();
+    private final Map<ExactKey, TableEntry> exactIndex = new HashMap<>();
     private boolean indexable;
     private TableEntry defaultEntry;
     private final List<DirectResource> directResources = new ArrayList<>();
+    private final Map<String, Table.ActionRef> actionRefs = new HashMap<>();
+    private final Map<String, ActionSite> sites = new HashMap<>();
+    private Scope scope;
+    private Nodes.ExprNode[] keyNodes;
+    /** The results apply() returns, one per action and outcome: they are immutable. */
+    private final Map<String, TableResultValue> hits = new HashMap<>();
+    private final Map<String, TableResultValue> misses = new HashMap<>();
     private long addedCount;
 
     TableRuntime(Machine machine, BlockInstance block, Decl.TableDecl decl, List<TableKeyInfo> keys,
@@ -62,6 +69,9 @@ public final class TableRuntime {
                 .map(p -> !(p.value() instanceof dev.p4ebpf.ir.Expr.BoolLit b) || b.value()).orElse(true);
         this.indexable = !usesPriority && !usesPrefix;
         this.defaultEntry = programDefault();
+        for (Table.ActionRef r : decl.actions()) {
+            actionRefs.putIfAbsent(r.action(), r);
+        }
     }
 
     /** The table's name in the program. */
@@ -202,16 +212,16 @@ public final class TableRuntime {
         if (!indexable) {
             return;
         }
-        List<Value> k = new ArrayList<>();
-        for (KeyPattern p : e.keys) {
-            if (!(p instanceof KeyPattern.Exact x)) {
+        Value[] k = new Value[e.keys.size()];
+        for (int i = 0; i < k.length; i++) {
+            if (!(e.keys.get(i) instanceof KeyPattern.Exact x)) {
                 indexable = false;
                 exactIndex.clear();
                 return;
             }
-            k.add(x.value());
+            k[i] = x.value();
         }
-        exactIndex.putIfAbsent(k, e);
+        exactIndex.putIfAbsent(new ExactKey(k), e);
     }
 
     private TableEntry programDefault() {
@@ -221,11 +231,18 @@ public final class TableRuntime {
         return new TableEntry(List.of(), call.action(), call.global(), List.of(), call, OptionalLong.empty(), 0);
     }
 
+    /** Compiles the key expressions, in the scope of the table's block. */
+    void compile(Scope s) {
+        this.scope = s;
+        this.keyNodes = decl.keys().stream().map(k -> machine.compiler.exprs.compile(k.expr(), s))
+                .toArray(Nodes.ExprNode[]::new);
+    }
+
     /** {@code t.apply()}: looks the key up, runs the action, reports hit and action. */
-    TableResultValue apply(Env env) {
-        Value[] key = new Value[decl.keys().size()];
+    TableResultValue apply(Frame f) {
+        Value[] key = new Value[keyNodes.length];
         for (int i = 0; i < key.length; i++) {
-            key[i] = machine.eval.eval(decl.keys().get(i).expr(), env);
+            key[i] = keyNodes[i].eval(f);
         }
         TableEntry hit = key.length == 0 ? null : lookup(key);
         TableEntry chosen = hit != null ? hit : defaultEntry;
@@ -237,16 +254,17 @@ public final class TableRuntime {
         TableEntry outer = machine.currentEntry;
         machine.currentEntry = hit;
         try {
-            run(chosen, env);
+            run(chosen, f);
         } finally {
             machine.currentEntry = outer;
         }
-        return new TableResultValue(hit != null, chosen.action);
+        return (hit != null ? hits : misses).computeIfAbsent(chosen.action,
+                a -> new TableResultValue(hit != null, a));
     }
 
     private TableEntry lookup(Value[] key) {
         if (indexable) {
-            return exactIndex.get(Arrays.asList(key));
+            return exactIndex.get(new ExactKey(key));
         }
         TableEntry best = null;
         for (TableEntry e : programEntries) {
@@ -271,33 +289,70 @@ public final class TableRuntime {
         return e.precedence > best.precedence ? e : best;
     }
 
-    private void run(TableEntry entry, Env env) {
-        Decl.ActionDecl action = machine.action(entry.action, entry.global, env, decl);
-        Calls.Bound bound;
-        if (entry.programCall != null) {
-            bound = machine.calls.bind(entry.programCall.args(), env);
-        } else {
-            bound = bindControlPlane(action, entry, env);
+    /** The values of all keys of an exact table, as the index's key. */
+    private static final class ExactKey {
+        private final Value[] values;
+        private final int hash;
+
+        ExactKey(Value[] values) {
+            this.values = values;
+            this.hash = Arrays.hashCode(values);
         }
-        machine.calls.runAction(action, bound, env);
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ExactKey k && Arrays.equals(values, k.values);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
-    private Calls.Bound bindControlPlane(Decl.ActionDecl action, TableEntry entry, Env env) {
-        Table.ActionRef ref = decl.actions().stream().filter(a -> a.action().equals(entry.action)).findFirst()
-                .orElseThrow(() -> new InterpreterException(decl.span(), "table " + name() + " has no action "
-                        + entry.action));
-        List<Arg> args = new ArrayList<>(ref.boundArgs());
-        Calls.Bound b = machine.calls.bind(args, env);
-        List<Param> params = action.params();
-        Value[] values = Arrays.copyOf(b.values(), params.size());
-        Location[] outs = Arrays.copyOf(b.outs(), params.size());
-        int cp = 0;
-        for (int i = args.size(); i < params.size(); i++) {
-            if (params.get(i).direction() == Direction.NONE) {
-                values[i] = entry.controlPlaneArgs.get(cp++).copy();
-            }
+    /** How one action runs from this table: compiled, with its directional arguments bound. */
+    private record ActionSite(CompiledCallable callable, Binder bound, int params, int[] controlPlane) {}
+
+    private ActionSite site(TableEntry entry) {
+        ActionSite a = sites.get(entry.action);
+        if (a != null) {
+            return a;
         }
-        return new Calls.Bound(values, outs);
+        Decl.ActionDecl decl = machine.action(entry.action, entry.global, block, this.decl.name());
+        Table.ActionRef ref = actionRefs.get(entry.action);
+        List<Arg> bound = ref == null ? List.of() : ref.boundArgs();
+        List<Param> params = decl.params();
+        int[] cp = java.util.stream.IntStream.range(bound.size(), params.size())
+                .filter(i -> params.get(i).direction() == Direction.NONE).toArray();
+        a = new ActionSite(machine.compiledAction(entry.action, entry.global, block, this.decl.name()),
+                new Binder(machine, bound, scope), params.size(), cp);
+        sites.put(entry.action, a);
+        return a;
+    }
+
+    private void run(TableEntry entry, Frame f) {
+        ActionSite a = site(entry);
+        if (entry.programCall != null) {
+            if (entry.binder == null) {
+                entry.binder = new Binder(machine, entry.programCall.args(), scope);
+            }
+            a.callable().run(f, entry.binder.bind(f));
+            return;
+        }
+        Value[] values;
+        Location[] outs;
+        if (a.bound().isEmpty()) {
+            values = new Value[a.params()];
+            outs = new Location[a.params()];
+        } else {
+            Binder.Bound b = a.bound().bind(f);
+            values = Arrays.copyOf(b.values(), a.params());
+            outs = Arrays.copyOf(b.outs(), a.params());
+        }
+        for (int i = 0; i < a.controlPlane().length; i++) {
+            values[a.controlPlane()[i]] = entry.controlPlaneArgs.get(i).copy();
+        }
+        a.callable().run(f, new Binder.Bound(values, outs));
     }
 
     /** The control-plane name of an action, from its declaration. */

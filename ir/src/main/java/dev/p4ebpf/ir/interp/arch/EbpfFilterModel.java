@@ -32,6 +32,7 @@ final class EbpfFilterModel implements Architecture {
     private BlockInstance parser;
     private BlockInstance filter;
     private Machine machine;
+    private Value headersPrototype;
 
     EbpfFilterModel(InterpreterOptions options) {
         this.externs = new EbpfExterns(options.externModules());
@@ -57,6 +58,7 @@ final class EbpfFilterModel implements Architecture {
         this.machine = m;
         this.parser = ModelSupport.block(packageArgs, "prs", packageName());
         this.filter = ModelSupport.block(packageArgs, "filt", packageName());
+        this.headersPrototype = dev.p4ebpf.ir.interp.value.Values.initial(parser.applyParams().get(1).type());
     }
 
     @Override
@@ -64,7 +66,7 @@ final class EbpfFilterModel implements Architecture {
         externs.tick();
         List<String> trace = new ArrayList<>();
         PacketIn in = new PacketIn(packet.data());
-        Value[] pargs = ModelSupport.args(parser, p -> ModelSupport.isExtern(p, "packet_in") ? new ObjectValue(in) : null);
+        Value[] pargs = {new ObjectValue(in), headersPrototype.copy()};
         ErrorValue error = machine.runParser(parser, pargs);
         if (error != null) {
             trace.add("parser " + parser.path() + " rejected the packet (" + error + "): dropped");
@@ -79,6 +81,6 @@ final class EbpfFilterModel implements Architecture {
             return new PacketResult(List.of(), trace);
         }
         trace.add("filter " + filter.path() + " set accept = true: passed unchanged");
-        return new PacketResult(List.of(new OutputPacket(packet.port(), packet.data(), in.spans())), trace);
+        return new PacketResult(List.of(new OutputPacket(packet.port(), packet.data(), in::spans)), trace);
     }
 }

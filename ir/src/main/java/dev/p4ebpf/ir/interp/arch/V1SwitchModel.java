@@ -71,9 +71,10 @@ final class V1SwitchModel implements Architecture, V1SwitchControl {
     private BlockInstance egress;
     private BlockInstance compute;
     private BlockInstance deparser;
-    private Type headersType;
     private Type metaType;
-    private Type standardType;
+    private Value headersPrototype;
+    private Value metaPrototype;
+    private StandardMetadata standard;
     private V1Packet current;
     private BlockInstance currentBlock;
     private List<String> trace = new ArrayList<>();
@@ -163,9 +164,10 @@ final class V1SwitchModel implements Architecture, V1SwitchControl {
         compute = ModelSupport.block(packageArgs, "ck", packageName());
         deparser = ModelSupport.block(packageArgs, "dep", packageName());
         List<Param> ps = parser.applyParams();
-        headersType = ps.get(1).type();
+        headersPrototype = Values.initial(ps.get(1).type());
         metaType = ps.get(2).type();
-        standardType = ps.get(3).type();
+        metaPrototype = Values.initial(metaType);
+        standard = new StandardMetadata(ps.get(3).type());
     }
 
     /** A packet entering ingress. */
@@ -202,15 +204,15 @@ final class V1SwitchModel implements Architecture, V1SwitchControl {
 
     private void ingress(IngressJob job, Deque<Object> jobs) {
         PacketIn in = new PacketIn(job.data());
-        Value headers = Values.initial(headersType);
-        Value meta = Values.initial(metaType);
-        Value sm = Values.initial(standardType);
+        Value headers = headersPrototype.copy();
+        Value meta = metaPrototype.copy();
+        Value sm = standard.fresh();
         Preservation.restore(job.kept(), job.keptValues(), meta, sm);
-        set(sm, "ingress_port", 9, job.instanceType() == NORMAL ? job.port() : 0);
-        set(sm, "egress_spec", 9, 0);
-        set(sm, "packet_length", 32, job.data().length);
-        set(sm, "instance_type", 32, job.instanceType());
-        set(sm, "ingress_global_timestamp", 48, clock);
+        standard.set(sm, StandardMetadata.Field.INGRESS_PORT, job.instanceType() == NORMAL ? job.port() : 0);
+        standard.set(sm, StandardMetadata.Field.EGRESS_SPEC, 0);
+        standard.set(sm, StandardMetadata.Field.PACKET_LENGTH, job.data().length);
+        standard.set(sm, StandardMetadata.Field.INSTANCE_TYPE, job.instanceType());
+        standard.set(sm, StandardMetadata.Field.INGRESS_GLOBAL_TIMESTAMP, clock);
         current = new V1Packet(V1Packet.Stage.INGRESS, job.data().length, in::remaining);
         Value[] pargs = {new ObjectValue(in), headers, meta, sm};
         currentBlock = parser;
@@ -218,7 +220,7 @@ final class V1SwitchModel implements Architecture, V1SwitchControl {
         headers = pargs[1];
         meta = pargs[2];
         sm = pargs[3];
-        ModelSupport.setField(sm, "parser_error", error == null ? ErrorValue.NO_ERROR : error);
+        standard.setValue(sm, StandardMetadata.Field.PARSER_ERROR, error == null ? ErrorValue.NO_ERROR : error);
         if (error != null && !error.equals(ErrorValue.NO_ERROR)) {
             note("parser " + parser.path() + " stopped with " + error + "; the packet goes on to ingress");
         }
@@ -228,7 +230,7 @@ final class V1SwitchModel implements Architecture, V1SwitchControl {
         headers = vargs[0];
         meta = vargs[1];
         if (current.checksumError) {
-            set(sm, "checksum_error", 1, 1);
+            standard.set(sm, StandardMetadata.Field.CHECKSUM_ERROR, 1);
         }
         Value[] iargs = {headers, meta, sm};
         currentBlock = ingress;
@@ -237,7 +239,7 @@ final class V1SwitchModel implements Architecture, V1SwitchControl {
         meta = iargs[1];
         sm = iargs[2];
         if (current.drop) {
-            set(sm, "egress_spec", 9, DROP_PORT);
+            standard.set(sm, StandardMetadata.Field.EGRESS_SPEC, DROP_PORT);
         }
         afterIngress(job, in, headers, meta, sm, jobs);
     }
@@ -253,14 +255,14 @@ final class V1SwitchModel implements Architecture, V1SwitchControl {
             jobs.add(new IngressJob(job.data(), job.port(), RESUBMITTED, kept, Preservation.capture(kept, meta, sm)));
             return;
         }
-        long group = number(sm, "mcast_grp");
+        long group = standard.get(sm, StandardMetadata.Field.MCAST_GRP);
         byte[] payload = in.remaining();
         if (group != 0) {
-            set(sm, "instance_type", 32, REPLICATED);
+            standard.set(sm, StandardMetadata.Field.INSTANCE_TYPE, REPLICATED);
             replicate((int) group, headers, meta, sm, payload, job.data().length, jobs);
             return;
         }
-        long port = number(sm, "egress_spec");
+        long port = standard.get(sm, StandardMetadata.Field.EGRESS_SPEC);
         if (port == DROP_PORT) {
             note("dropped at the end of ingress: egress_spec is the drop port " + DROP_PORT);
             return;
@@ -277,19 +279,19 @@ final class V1SwitchModel implements Architecture, V1SwitchControl {
         List<Preservation.FieldPath> kept = clone.preserve().paths(metaType);
         List<Value> values = Preservation.capture(kept, meta, sm);
         PacketIn in = new PacketIn(job.data());
-        Value cm = Values.initial(metaType);
-        Value cs = Values.initial(standardType);
-        set(cs, "ingress_port", 9, job.port());
-        Value[] pargs = {new ObjectValue(in), Values.initial(headersType), cm, cs};
+        Value cm = metaPrototype.copy();
+        Value cs = standard.fresh();
+        standard.set(cs, StandardMetadata.Field.INGRESS_PORT, job.port());
+        Value[] pargs = {new ObjectValue(in), headersPrototype.copy(), cm, cs};
         V1Packet saved = current;
         current = new V1Packet(V1Packet.Stage.INGRESS, job.data().length, in::remaining);
         currentBlock = parser;
         machine.runParser(parser, pargs);
         current = saved;
-        Value meta2 = Values.initial(metaType);
-        Value sm2 = Values.initial(standardType);
+        Value meta2 = metaPrototype.copy();
+        Value sm2 = standard.fresh();
         Preservation.restore(kept, values, meta2, sm2);
-        set(sm2, "instance_type", 32, CLONE_I2E);
+        standard.set(sm2, StandardMetadata.Field.INSTANCE_TYPE, CLONE_I2E);
         note("cloned at ingress to session " + clone.session());
         send(session, pargs[1], meta2, sm2, in.remaining(), job.data().length, CLONE_I2E, jobs);
     }
@@ -310,7 +312,7 @@ final class V1SwitchModel implements Architecture, V1SwitchControl {
         note("multicast to group " + group + ": " + copies.size() + " copies");
         for (Replication.Copy c : copies) {
             Value s = sm.copy();
-            set(s, "egress_rid", 16, c.rid());
+            standard.set(s, StandardMetadata.Field.EGRESS_RID, c.rid());
             jobs.add(new EgressJob(headers.copy(), meta.copy(), s, payload, length, c.port(), REPLICATED, c.rid()));
         }
     }
@@ -319,11 +321,11 @@ final class V1SwitchModel implements Architecture, V1SwitchControl {
         Value headers = job.headers();
         Value meta = job.meta();
         Value sm = job.standard();
-        set(sm, "egress_port", 9, job.port());
-        set(sm, "egress_spec", 9, DROP_PORT + 1);
-        set(sm, "instance_type", 32, job.instanceType());
-        set(sm, "packet_length", 32, job.length());
-        set(sm, "egress_global_timestamp", 48, clock);
+        standard.set(sm, StandardMetadata.Field.EGRESS_PORT, job.port());
+        standard.set(sm, StandardMetadata.Field.EGRESS_SPEC, DROP_PORT + 1);
+        standard.set(sm, StandardMetadata.Field.INSTANCE_TYPE, job.instanceType());
+        standard.set(sm, StandardMetadata.Field.PACKET_LENGTH, job.length());
+        standard.set(sm, StandardMetadata.Field.EGRESS_GLOBAL_TIMESTAMP, clock);
         current = new V1Packet(V1Packet.Stage.EGRESS, job.length(), job::payload);
         Value[] eargs = {headers, meta, sm};
         currentBlock = egress;
@@ -335,7 +337,7 @@ final class V1SwitchModel implements Architecture, V1SwitchControl {
         if (pass.clone != null) {
             egressClone(job, pass.clone, headers, meta, sm, jobs);
         }
-        if (pass.drop || number(sm, "egress_spec") == DROP_PORT) {
+        if (pass.drop || standard.get(sm, StandardMetadata.Field.EGRESS_SPEC) == DROP_PORT) {
             note("dropped at the end of egress on port " + job.port() + ": egress_spec is the drop port");
             return;
         }
@@ -356,7 +358,7 @@ final class V1SwitchModel implements Architecture, V1SwitchControl {
             jobs.add(new IngressJob(bytes, job.port(), RECIRCULATED, kept, Preservation.capture(kept, meta, sm)));
             return;
         }
-        outputs.add(new OutputPacket(job.port(), bytes, out.spans()));
+        outputs.add(new OutputPacket(job.port(), bytes, out::spans));
     }
 
     private void egressClone(EgressJob job, V1Packet.Clone clone, Value headers, Value meta, Value sm,
@@ -368,19 +370,11 @@ final class V1SwitchModel implements Architecture, V1SwitchControl {
         }
         List<Preservation.FieldPath> kept = clone.preserve().paths(metaType);
         List<Value> values = Preservation.capture(kept, meta, sm);
-        Value meta2 = Values.initial(metaType);
-        Value sm2 = Values.initial(standardType);
+        Value meta2 = metaPrototype.copy();
+        Value sm2 = standard.fresh();
         Preservation.restore(kept, values, meta2, sm2);
         note("cloned at egress to session " + clone.session());
         send(session, headers.copy(), meta2, sm2, job.payload(), job.length(), CLONE_E2E, jobs);
-    }
-
-    private static void set(Value sm, String field, int width, long v) {
-        ModelSupport.setField(sm, field, BitsValue.of(width, false, v));
-    }
-
-    private static long number(Value sm, String field) {
-        return ((BitsValue) ModelSupport.field(sm, field)).low64();
     }
 
     // ---- control plane ------------------------------------------------------------------------

@@ -1,7 +1,6 @@
 package dev.p4ebpf.ir.interp.arch;
 
 import dev.p4ebpf.ir.Method;
-import dev.p4ebpf.ir.Param;
 import dev.p4ebpf.ir.interp.Architecture;
 import dev.p4ebpf.ir.interp.BlockInstance;
 import dev.p4ebpf.ir.interp.ExternFunction;
@@ -39,6 +38,9 @@ final class XdpModel implements Architecture {
     private BlockInstance control;
     private BlockInstance deparser;
     private Machine machine;
+    private Value headersPrototype;
+    private Value inputPrototype;
+    private Value outputPrototype;
 
     XdpModel(InterpreterOptions options) {
         this.externs = new EbpfExterns(options.externModules());
@@ -65,6 +67,9 @@ final class XdpModel implements Architecture {
         this.parser = ModelSupport.block(packageArgs, "p", packageName());
         this.control = ModelSupport.block(packageArgs, "s", packageName());
         this.deparser = ModelSupport.block(packageArgs, "d", packageName());
+        this.headersPrototype = Values.initial(parser.applyParams().get(1).type());
+        this.inputPrototype = Values.initial(control.applyParams().get(1).type());
+        this.outputPrototype = Values.initial(control.applyParams().get(2).type());
     }
 
     @Override
@@ -72,30 +77,29 @@ final class XdpModel implements Architecture {
         externs.tick();
         List<String> trace = new ArrayList<>();
         PacketIn in = new PacketIn(packet.data());
-        Value[] pargs = ModelSupport.args(parser, p -> ModelSupport.isExtern(p, "packet_in") ? new ObjectValue(in) : null);
+        Value[] pargs = {new ObjectValue(in), headersPrototype.copy()};
         ErrorValue error = machine.runParser(parser, pargs);
         if (error != null) {
             trace.add("parser " + parser.path() + " rejected the packet (" + error + "): XDP_DROP");
             return new PacketResult(List.of(), trace);
         }
         Value headers = pargs[1];
-        List<Param> cps = control.applyParams();
-        Value input = Values.initial(cps.get(1).type());
+        Value input = inputPrototype.copy();
         ModelSupport.setField(input, "input_port", BitsValue.of(32, false, packet.port()));
-        Value[] cargs = {headers, input, Values.initial(cps.get(2).type())};
+        Value[] cargs = {headers, input, outputPrototype.copy()};
         machine.runControl(control, cargs);
         Value output = cargs[2];
         String action = ((EnumValue) ModelSupport.field(output, "output_action")).member();
         long outPort = ((BitsValue) ModelSupport.field(output, "output_port")).low64() & 0xffffffffL;
         PacketOut out = new PacketOut();
-        Value[] dargs = ModelSupport.args(deparser, p -> ModelSupport.isExtern(p, "packet_out")
-                ? new ObjectValue(out) : cargs[0]);
+        Value[] dargs = ModelSupport.isExtern(deparser.applyParams().get(0), "packet_out")
+                ? new Value[] {new ObjectValue(out), cargs[0]} : new Value[] {cargs[0], new ObjectValue(out)};
         machine.runControl(deparser, dargs);
         byte[] bytes = out.packet(in.remaining());
         trace.add("switch " + control.path() + " returned " + action);
         return switch (action) {
-            case "XDP_PASS", "XDP_TX" -> new PacketResult(List.of(new OutputPacket(packet.port(), bytes, out.spans())), trace);
-            case "XDP_REDIRECT" -> new PacketResult(List.of(new OutputPacket(outPort, bytes, out.spans())), trace);
+            case "XDP_PASS", "XDP_TX" -> new PacketResult(List.of(new OutputPacket(packet.port(), bytes, out::spans)), trace);
+            case "XDP_REDIRECT" -> new PacketResult(List.of(new OutputPacket(outPort, bytes, out::spans)), trace);
             default -> new PacketResult(List.of(), trace);
         };
     }

@@ -17,9 +17,30 @@ public record SmallBits(int width, boolean signed, long bits) implements BitsVal
         }
     }
 
+    /** Values below this are shared for widths up to {@link #CACHED_WIDTH}, the common header fields. */
+    private static final int CACHED_VALUES = 256;
+    private static final int CACHED_WIDTH = 16;
+    private static final SmallBits[][][] CACHE = new SmallBits[2][CACHED_WIDTH + 1][];
+
+    static {
+        for (int s = 0; s < 2; s++) {
+            for (int w = 0; w <= CACHED_WIDTH; w++) {
+                int n = (int) Math.min(CACHED_VALUES, 1L << w);
+                CACHE[s][w] = new SmallBits[n];
+                for (int v = 0; v < n; v++) {
+                    CACHE[s][w][v] = new SmallBits(w, s == 1, v);
+                }
+            }
+        }
+    }
+
     /** {@code v} reduced to {@code width} bits. */
     public static SmallBits of(int width, boolean signed, long v) {
-        return new SmallBits(width, signed, v & mask(width));
+        long bits = v & mask(width);
+        if (width <= CACHED_WIDTH && bits < CACHED_VALUES) {
+            return CACHE[signed ? 1 : 0][width][(int) bits];
+        }
+        return new SmallBits(width, signed, bits);
     }
 
     /** All ones in the low {@code width} bits. */
@@ -51,6 +72,16 @@ public record SmallBits(int width, boolean signed, long bits) implements BitsVal
     @Override
     public boolean isZero() {
         return bits == 0;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SmallBits b && b.bits == bits && b.width == width && b.signed == signed;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(bits) * 31 + width * 2 + (signed ? 1 : 0);
     }
 
     @Override
