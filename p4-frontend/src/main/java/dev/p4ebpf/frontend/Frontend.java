@@ -44,7 +44,15 @@ public final class Frontend {
 
     /** Compiles source text that did not come from a file (tests, generated programs). */
     public static FrontendResult compile(SourceFile source, FrontendOptions options) {
-        return onLargeStack(source.name(), () -> run(source, null, options, new Diagnostics()));
+        return onLargeStack(source.name(), () -> {
+            var diags = new Diagnostics();
+            var invalid = SourceLoader.validate(source);
+            if (invalid.isPresent()) {
+                diags.report(invalid.get());
+                return FrontendResult.of(source.name(), Optional.empty(), diags);
+            }
+            return run(source, null, options, diags);
+        });
     }
 
     private static FrontendResult run(SourceFile source, Path path, FrontendOptions options, Diagnostics diags) {

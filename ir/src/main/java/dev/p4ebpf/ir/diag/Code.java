@@ -47,6 +47,7 @@ public enum Code {
     NOT_A_TYPE("name.not-a-type", Severity.ERROR, "%s is not a type: it is %s"),
     NOT_A_VALUE("name.not-a-value", Severity.ERROR, "%s is %s, not a value"),
     SHADOWS("name.shadows", Severity.WARNING, "%s shadows %s"),
+    SHADOWS_PARAMETER("name.shadows-parameter", Severity.ERROR, "%s shadows %s; rename it"),
 
     // ---- types ----
     TYPE_MISMATCH("type.mismatch", Severity.ERROR, "%s: expected %s, found %s"),
@@ -77,7 +78,6 @@ public enum Code {
     STATEMENT_NOT_ALLOWED("stmt.not-allowed", Severity.ERROR, "%s is not allowed here: %s"),
     MISSING_RETURN("stmt.missing-return", Severity.ERROR, "function %s can end without returning a value"),
     DECLARATION_NOT_ALLOWED("decl.not-allowed", Severity.ERROR, "%s cannot be declared here: %s"),
-    UNINITIALIZED("decl.uninitialized", Severity.WARNING, "%s may be read before it is written"),
     STATIC_ASSERT("decl.static-assert", Severity.ERROR, "static assertion failed%s"),
 
     // ---- parsers ----

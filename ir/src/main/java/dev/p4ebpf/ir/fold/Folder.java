@@ -56,6 +56,10 @@ public final class Folder {
         if (b.op() == Expr.BinOp.LAND || b.op() == Expr.BinOp.LOR) {
             return logical(b);
         }
+        Optional<Expr> symbolic = symbolic(b);
+        if (symbolic.isPresent()) {
+            return symbolic;
+        }
         if (b.left() instanceof Expr.BoolLit l && b.right() instanceof Expr.BoolLit r) {
             return switch (b.op()) {
                 case EQ -> Optional.of(new Expr.BoolLit(l.value() == r.value(), b.span()));
@@ -90,6 +94,31 @@ public final class Folder {
                     ? Optional.of(new Expr.IntLit(IntOps.concat(x, lt, y, rt), t, b.span()))
                     : Optional.empty();
             case LAND, LOR -> Optional.empty();
+        };
+    }
+
+    /** {@code ==}/{@code !=} of enum members, errors and strings; {@code ++} of strings. */
+    private static Optional<Expr> symbolic(Expr.Binary b) {
+        Object l = symbol(b.left());
+        Object r = symbol(b.right());
+        if (l == null || r == null) {
+            return Optional.empty();
+        }
+        return switch (b.op()) {
+            case EQ -> bool(l.equals(r), b);
+            case NE -> bool(!l.equals(r), b);
+            case CONCAT -> b.left() instanceof Expr.StrLit x && b.right() instanceof Expr.StrLit y
+                    ? Optional.of(new Expr.StrLit(x.value() + y.value(), b.span())) : Optional.empty();
+            default -> Optional.empty();
+        };
+    }
+
+    private static Object symbol(Expr e) {
+        return switch (e) {
+            case Expr.EnumLit en -> java.util.List.of(en.type(), en.member());
+            case Expr.ErrorLit er -> java.util.List.of("error", er.member());
+            case Expr.StrLit s -> java.util.List.of("string", s.value());
+            default -> null;
         };
     }
 

@@ -107,6 +107,8 @@ public final class ExprPrinter {
             case Expr.Mux m -> MUX;
             case Expr.Unary u -> PREFIX;
             case Expr.Cast c -> PREFIX;
+            case Expr.StructValue s -> PREFIX;
+            case Expr.InvalidHeader h -> PREFIX;
             case Expr.IntLit i -> i.value().signum() < 0 ? PREFIX : PRIMARY;
             default -> PRIMARY;
         };
@@ -165,7 +167,8 @@ public final class ExprPrinter {
                     + "(" + args(m.args()) + ")";
             case Call.BuiltinCall b -> expr(b.target(), PRIMARY) + "." + b.builtin().method() + "(" + args(b.args()) + ")";
             case Call.TableApply t -> t.table() + ".apply()";
-            case Call.ApplyCall a -> expr(a.instance(), PRIMARY) + ".apply(" + args(a.args()) + ")";
+            case Call.ApplyCall a -> (a.instance() instanceof Call.ConstructorCall k && k.args().isEmpty()
+                    ? type(k.type()) : expr(a.instance(), PRIMARY)) + ".apply(" + args(a.args()) + ")";
             case Call.ConstructorCall k -> type(k.type()) + "(" + args(k.args()) + ")";
         };
     }
@@ -187,9 +190,15 @@ public final class ExprPrinter {
             case KeySet.Range r -> expr(r.lo(), PREFIX) + " .. " + expr(r.hi(), PREFIX);
             case KeySet.Default d -> "default";
             case KeySet.ValueSetRef v -> v.name();
-            case KeySet.Tuple t -> "(" + t.elements().stream().map(ExprPrinter::keySet)
+            case KeySet.Tuple t -> "(" + t.elements().stream().map(ExprPrinter::nestedKeySet)
                     .collect(Collectors.joining(", ")) + ")";
         };
+    }
+
+    /** A keyset inside a tuple keyset: a nested tuple is written as a list expression. */
+    private static String nestedKeySet(KeySet k) {
+        return k instanceof KeySet.Tuple t ? "{" + t.elements().stream().map(ExprPrinter::nestedKeySet)
+                .collect(Collectors.joining(", ")) + "}" : keySet(k);
     }
 
     static String intLit(BigInteger v, Type t) {

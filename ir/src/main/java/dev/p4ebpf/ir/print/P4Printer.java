@@ -114,7 +114,8 @@ public final class P4Printer {
             case Decl.ConstDecl c -> line(annotations(c.annotations()) + "const " + type(c.type()) + " " + c.name()
                     + " = " + expr(c.value()) + ";");
             case Decl.ExternDecl e -> externDecl(e);
-            case Decl.ExternFunctionDecl f -> line("extern " + method(f.method()) + ";");
+            case Decl.ExternFunctionDecl f -> line(annotations(f.method().annotations()) + "extern "
+                    + method(f.method()).substring(annotations(f.method().annotations()).length()) + ";");
             case Decl.FunctionDecl f -> function(f);
             case Decl.ActionDecl a -> {
                 open(annotations(a.annotations()) + "action " + a.name() + params(a.params()));
@@ -211,7 +212,7 @@ public final class P4Printer {
         open(annotations(c.annotations()) + "control " + c.name() + typeParams(c.typeParams()) + params(c.applyParams())
                 + ctorParams(c.ctorParams()));
         locals(c.locals());
-        open("apply");
+        open("apply" + blockAnnotations(c.body()));
         statements(c.body().statements());
         close();
         close();
@@ -256,9 +257,10 @@ public final class P4Printer {
     private void entries(Table.Entries es) {
         open((es.isConst() ? "const " : "") + "entries =");
         for (Table.Entry e : es.entries()) {
-            line(annotations(e.annotations()) + (e.isConst() && !es.isConst() ? "const " : "")
+            line((e.isConst() && !es.isConst() ? "const " : "")
                     + e.priority().map(p -> "priority=" + expr(p) + ": ").orElse("")
-                    + keySet(e.keys()) + ": " + ExprPrinter.call(e.action()) + ";");
+                    + keySet(e.keys()) + ": " + ExprPrinter.call(e.action())
+                    + (e.annotations().isEmpty() ? "" : " " + annotations(e.annotations()).strip()) + ";");
         }
         close();
     }
@@ -286,13 +288,13 @@ public final class P4Printer {
             case Stmt.For f -> forStmt(f);
             case Stmt.ForIn f -> {
                 open("for (" + type(f.variable().type()) + " " + f.variable().name() + " in "
-                        + expr(f.collection()) + ")");
+                        + expr(f.collection()) + ")" + blockAnnotations(f.body()));
                 body(f.body());
                 close();
             }
             case Stmt.ForRange f -> {
                 open("for (" + type(f.variable().type()) + " " + f.variable().name() + " in "
-                        + expr(f.lo()) + " .. " + expr(f.hi()) + ")");
+                        + expr(f.lo()) + " .. " + expr(f.hi()) + ")" + blockAnnotations(f.body()));
                 body(f.body());
                 close();
             }
@@ -301,9 +303,14 @@ public final class P4Printer {
         }
     }
 
+    /** A block's annotations as they stand before its opening brace: {@code " @likely"}, or nothing. */
+    private static String blockAnnotations(Stmt s) {
+        return s instanceof Stmt.Block b && !b.annotations().isEmpty() ? " " + annotations(b.annotations()).strip() : "";
+    }
+
     /** The statements of a block, or a single statement, inside braces already opened. */
     private void body(Stmt s) {
-        if (s instanceof Stmt.Block b && b.annotations().isEmpty()) {
+        if (s instanceof Stmt.Block b) {
             statements(b.statements());
         } else {
             stmt(s);
@@ -311,7 +318,7 @@ public final class P4Printer {
     }
 
     private void ifStmt(Stmt.If i, String keyword) {
-        open(keyword + " (" + expr(i.condition()) + ")");
+        open(keyword + " (" + expr(i.condition()) + ")" + blockAnnotations(i.then()));
         body(i.then());
         depth--;
         if (i.otherwise().isEmpty()) {
@@ -325,7 +332,7 @@ public final class P4Printer {
             out.setLength(mark);
             out.append(tail);
         } else {
-            line("} else {");
+            line("} else" + blockAnnotations(i.otherwise().get()) + " {");
             depth++;
             body(i.otherwise().get());
             close();
@@ -354,7 +361,8 @@ public final class P4Printer {
     private void forStmt(Stmt.For f) {
         String init = f.init().stream().map(P4Printer::inline).collect(Collectors.joining(", "));
         String update = f.update().stream().map(P4Printer::inline).collect(Collectors.joining(", "));
-        open("for (" + init + "; " + f.condition().map(ExprPrinter::expr).orElse("") + "; " + update + ")");
+        open("for (" + init + "; " + f.condition().map(ExprPrinter::expr).orElse("") + "; " + update + ")"
+                + blockAnnotations(f.body()));
         body(f.body());
         close();
     }

@@ -58,7 +58,7 @@ final class Arguments {
         var bound = new ArrayList<Arg>();
         for (int i = 0; i < params.size(); i++) {
             Param p = params.get(i).withType(subst.apply(params.get(i).type()));
-            bound.add(argument(callee, p, byParam[i], checked[i], at, ctx));
+            bound.add(argument(callee, p, byParam[i], checked[i], subst, at, ctx));
         }
         List<Type> typeArgs = typeParams.stream().map(tp -> bindings.getOrDefault(tp, Type.DONT_CARE)).toList();
         return new Bound(bound, subst, typeArgs);
@@ -67,6 +67,7 @@ final class Arguments {
     private Expression.Argument[] match(String callee, List<Param> params, List<Expression.Argument> args, Span at) {
         var byParam = new Expression.Argument[params.size()];
         int positional = 0;
+        int before = ck.diags.errorCount();
         for (Expression.Argument a : args) {
             if (a.name().isEmpty()) {
                 if (positional >= params.size()) {
@@ -86,7 +87,7 @@ final class Arguments {
             }
         }
         int required = (int) params.stream().filter(p -> !p.optional() && p.defaultValue().isEmpty()).count();
-        for (int i = 0; i < params.size(); i++) {
+        for (int i = 0; i < params.size() && ck.diags.errorCount() == before; i++) {
             Param p = params.get(i);
             if (byParam[i] == null && !p.optional() && p.defaultValue().isEmpty()) {
                 ck.diags.report(Code.ARGUMENT_COUNT, at, callee,
@@ -146,6 +147,21 @@ final class Arguments {
         }
     }
 
+    /** A default value written in terms of the callee's type parameters, with the call's type arguments put in. */
+    private static Expr specialize(Expr e, TypeSubst subst) {
+        if (subst.isEmpty()) {
+            return e;
+        }
+        return switch (e) {
+            case dev.p4ebpf.ir.Call.ConstructorCall k -> new dev.p4ebpf.ir.Call.ConstructorCall(subst.apply(k.type()),
+                    k.args().stream().map(x -> new Arg(x.param().withType(subst.apply(x.param().type())),
+                            x.value().map(v -> specialize(v, subst)))).toList(), k.span());
+            case Expr.Cast c -> new Expr.Cast(subst.apply(c.type()), specialize(c.operand(), subst), c.span());
+            case Expr.InvalidHeader h -> new Expr.InvalidHeader(subst.apply(h.type()), h.span());
+            default -> e;
+        };
+    }
+
     static boolean mentions(Type t, List<String> vars) {
         return switch (t) {
             case Type.TypeVar v -> vars.contains(v.name());
@@ -161,10 +177,11 @@ final class Arguments {
         };
     }
 
-    private Arg argument(String callee, Param p, Expression.Argument a, Expr checked, Span at, Ctx ctx) {
+    private Arg argument(String callee, Param p, Expression.Argument a, Expr checked, TypeSubst subst, Span at,
+                         Ctx ctx) {
         if (a == null) {
             if (p.defaultValue().isPresent()) {
-                return Arg.of(p, Relocate.to(p.defaultValue().get(), at));
+                return Arg.of(p, Relocate.to(specialize(p.defaultValue().get(), subst), at));
             }
             return new Arg(p, Optional.empty());
         }

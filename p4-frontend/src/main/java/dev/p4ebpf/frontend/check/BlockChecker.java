@@ -23,30 +23,45 @@ final class BlockChecker {
         this.ck = ck;
     }
 
-    /** What parsers and controls have in common: a scope with the type and constructor parameters and the apply parameters. */
+    /**
+     * What parsers and controls have in common: a scope with the type, apply and constructor
+     * parameters, and nested in it the scope of the locals (a local may shadow a parameter).
+     */
     private record Head(Ctx ctx, List<Param> applyParams, List<Param> ctorParams, Type.Block type) {}
 
     private Head head(Declaration.BlockType bt, List<Declaration.Parameter> ctor, Ctx outer) {
         Ctx typed = ck.decls.withTypeParams(bt.typeParams(), outer, bt.nameSpan());
         var frame = new Frame(Expr.Frame.CONTAINER, null);
         Ctx ctx = new Ctx(typed.scope().child(), frame, Ctx.Body.DECLARATIONS, Optional.empty(), 0, Optional.empty());
-        List<Param> apply = ck.decls.params(bt.params(), ctx, false);
-        List<Param> ctorParams = ck.decls.params(ctor, ctx, true);
+        List<Param> apply = ck.decls.externParams(bt.params(), ctx);
+        List<Param> ctorParams = ck.decls.params(ctor, ctx);
+        for (Param p : concat(apply, ctorParams)) {
+            if (bt.typeParams().contains(p.name())) {
+                ck.diags.report(Code.DUPLICATE, p.span(), p.name() + " (a type parameter of " + bt.name() + ")");
+            }
+        }
+        for (Param c : ctorParams) {
+            if (apply.stream().anyMatch(a -> a.name().equals(c.name()))) {
+                ck.diags.report(Code.DUPLICATE, c.span(), "parameter " + c.name());
+            }
+        }
         for (Param p : apply) {
-            if (p.type() instanceof Type.Extern && !isPacketType(p.type()) || p.type() instanceof Type.Block) {
+            if (p.type() instanceof Type.Block) {
                 ck.diags.report(Code.TYPE_NOT_ALLOWED, p.span(), "apply parameter " + p.name(), ExprText.type(p.type()),
-                        "objects are passed to constructors, not to apply");
+                        "parsers and controls are passed to constructors, not to apply");
             }
         }
         ck.decls.declareParams(apply, ctx, false);
         ck.decls.declareParams(ctorParams, ctx, true);
         List<Type> vars = bt.typeParams().stream().map(tp -> (Type) new Type.TypeVar(tp)).toList();
         var type = new Type.Block(DeclChecker.kind(bt.kind()), bt.name(), vars, apply);
-        return new Head(ctx, apply, ctorParams, type);
+        return new Head(ctx.nested(), apply, ctorParams, type);
     }
 
-    private static boolean isPacketType(Type t) {
-        return t instanceof Type.Extern e && (e.name().equals("packet_in") || e.name().equals("packet_out"));
+    private static List<Param> concat(List<Param> a, List<Param> b) {
+        var all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     Decl.ParserDecl parser(Declaration.Parser p, Ctx outer) {

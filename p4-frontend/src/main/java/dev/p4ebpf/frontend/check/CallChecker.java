@@ -36,7 +36,7 @@ final class CallChecker {
     }
 
     Expr call(Expression.Call c, Ctx ctx) {
-        List<Type> typeArgs = c.typeArgs().stream().map(t -> ck.types.resolve(t, ctx)).toList();
+        List<Type> typeArgs = c.typeArgs().stream().map(t -> ck.types.argument(t, ctx)).toList();
         return switch (c.callee()) {
             case Expression.Name n -> named(n, typeArgs, c, ctx);
             case Expression.Member m -> method(m, typeArgs, c, ctx);
@@ -56,10 +56,15 @@ final class CallChecker {
         }
         Symbol first = found.getFirst();
         if (first instanceof Symbol.FunctionSym || first instanceof Symbol.ExternFunctionSym) {
-            return function(n.name(), overload(found, c.args().size()), typeArgs, c, ctx);
+            return function(n.name(), overload(found, c.args()), typeArgs, c, ctx);
         }
         return switch (first) {
-            case Symbol.ActionSym a -> action(a, c, ctx);
+            case Symbol.ActionSym a -> {
+                if (!typeArgs.isEmpty()) {
+                    ck.diags.report(Code.TYPE_ARGUMENTS, c.span(), "action " + a.decl().name(), 0, typeArgs.size());
+                }
+                yield action(a, c, ctx);
+            }
             case Symbol s when ExprChecker.isTypeSymbol(s) -> constructor(n, typeArgs, c, ctx);
             default -> {
                 ck.diags.report(Code.NOT_CALLABLE, n.span(), first.describe());
@@ -68,24 +73,9 @@ final class CallChecker {
         };
     }
 
-    /** Among same-named functions, the one whose parameter count fits the arguments. */
-    private static Symbol overload(List<Symbol> found, int args) {
-        Symbol best = found.getFirst();
-        for (Symbol s : found) {
-            List<Param> ps = switch (s) {
-                case Symbol.FunctionSym f -> f.decl().params();
-                case Symbol.ExternFunctionSym e -> e.method().params();
-                default -> List.of();
-            };
-            long required = ps.stream().filter(p -> !p.optional() && p.defaultValue().isEmpty()).count();
-            if (args >= required && args <= ps.size()) {
-                if (ps.size() == args) {
-                    return s;
-                }
-                best = s;
-            }
-        }
-        return best;
+    /** Among same-named functions, the one whose parameters fit the arguments. */
+    private static Symbol overload(List<Symbol> found, List<Expression.Argument> args) {
+        return found.get(Overloads.choose(found.stream().map(Symbol::params).toList(), args));
     }
 
     private Expr function(String name, Symbol sym, List<Type> typeArgs, Expression.Call c, Ctx ctx) {
@@ -101,6 +91,9 @@ final class CallChecker {
                 var b = arguments.bind(name, m.params(), m.typeParams(), typeArgs, c.args(), c.span(), ctx);
                 Expr call = new Call.ExternFunctionCall(m, m.typeParams().isEmpty() ? List.of() : b.typeArgs(), b.args(),
                         b.subst().apply(m.returnType()), c.span());
+                if (name.equals("verify") && ctx.body() != Ctx.Body.PARSER_STATE) {
+                    ck.diags.report(Code.CALL_NOT_ALLOWED, c.span(), "verify", "it ends parsing, so it is called in parsers");
+                }
                 yield name.equals("static_assert") ? staticAssert(b.args(), c.span()) : call;
             }
             default -> throw new IllegalStateException("not a function: " + sym);
@@ -250,18 +243,10 @@ final class CallChecker {
             c.args().forEach(a -> ck.exprs.check(a.value(), ctx));
             return Conversions.poisoned(base);
         }
-        Method chosen = candidates.getFirst();
-        for (Method mt : candidates) {
-            long required = mt.params().stream().filter(p -> !p.optional() && p.defaultValue().isEmpty()).count();
-            if (c.args().size() >= required && c.args().size() <= mt.params().size()) {
-                chosen = mt;
-                if (mt.params().size() == c.args().size()) {
-                    break;
-                }
-            }
-        }
+        Method chosen = candidates.get(Overloads.choose(candidates.stream().map(Method::params).toList(), c.args()));
         Method method = substitute(chosen, decl.get().typeParams(), e.typeArgs());
         var b = arguments.bind(m.member(), method.params(), method.typeParams(), typeArgs, c.args(), c.span(), ctx);
+        PacketMethods.check(ck, e.name(), method, b, c.span());
         return new Call.MethodCall(base, method, method.typeParams().isEmpty() ? List.of() : b.typeArgs(), b.args(),
                 b.subst().apply(method.returnType()), c.span());
     }

@@ -60,8 +60,11 @@ public final class Checker {
         return diags.errorCount() > before ? Optional.empty() : Optional.of(new Program(out));
     }
 
+    /** Folds a node whose operands are folded; when folding finds an error (division by zero…) the node is poisoned. */
     Expr fold(Expr e) {
-        return folder.fold(e);
+        int before = diags.errorCount();
+        Expr folded = folder.fold(e);
+        return diags.errorCount() > before ? Conversions.poisoned(folded) : folded;
     }
 
     /** Declares a name, reporting a clash with an earlier declaration in the same scope. */

@@ -40,6 +40,9 @@ final class Conversions {
         if (from instanceof Type.InfInt && target instanceof Type.Bits b) {
             return Optional.of(literalTo(e, b));
         }
+        if (from instanceof Type.Bits && target instanceof Type.InfInt) {
+            return Optional.of(ck.fold(new Expr.Cast(target, e, e.span())));
+        }
         if (from instanceof Type.InfInt && target instanceof Type.NewType n && n.underlying() instanceof Type.Bits b) {
             return Optional.of(new Expr.Cast(target, literalTo(e, b), e.span()));
         }
@@ -148,14 +151,14 @@ final class Conversions {
         if (from.equals(to) || from instanceof Type.DontCare || to instanceof Type.DontCare) {
             return true;
         }
-        Type f = from instanceof Type.NewType n ? n.underlying() : from;
-        Type t = to instanceof Type.NewType n ? n.underlying() : to;
+        Type f = dev.p4ebpf.ir.Types.representation(from);
+        Type t = dev.p4ebpf.ir.Types.representation(to);
         if (f.equals(t)) {
             return true;
         }
         return switch (t) {
             case Type.Bits tb -> switch (f) {
-                case Type.Bits fb -> true;
+                case Type.Bits fb -> fb.signed() == tb.signed() || fb.width() == tb.width();
                 case Type.InfInt i -> true;
                 case Type.Bool b -> !tb.signed() && tb.width() == 1;
                 case Type.SerEnum e -> true;

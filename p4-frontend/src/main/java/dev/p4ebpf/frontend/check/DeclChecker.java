@@ -33,8 +33,16 @@ final class DeclChecker {
             case Declaration.Fielded f -> List.of(fielded(f, ctx));
             case Declaration.Enum e -> List.of(enumeration(e, ctx));
             case Declaration.Errors e -> List.of(new Decl.ErrorDecl(members(e.members(), ck.errors, "error"), e.span()));
-            case Declaration.MatchKinds m -> List.of(new Decl.MatchKindDecl(members(m.members(), ck.matchKinds,
-                    "match_kind"), m.span()));
+            case Declaration.MatchKinds m -> {
+                List<String> added = members(m.members(), ck.matchKinds, "match_kind");
+                for (var member : m.members()) {
+                    if (added.contains(member.name())) {
+                        ck.declare(ctx.scope(), member.name(), new Symbol.ConstSym(member.name(),
+                                new Expr.MatchKindLit(member.name(), member.span()), member.span()), member.span());
+                    }
+                }
+                yield List.of(new Decl.MatchKindDecl(added, m.span()));
+            }
             case Declaration.Typedef t -> typedef(t, ctx);
             case Declaration.BlockType b -> List.of(blockType(b, ctx));
             case Declaration.Extern e -> List.of(extern(e, ctx));
@@ -120,7 +128,7 @@ final class DeclChecker {
         }
         return switch (kind) {
             case HEADER -> headerField(t) ? Optional.empty()
-                    : Optional.of("header fields are bit<>, int<>, varbit<>, bool, serializable enums or structs of those");
+                    : Optional.of("header fields are bit<>, int<>, varbit<>, bool, serializable enums, or structs and arrays of those");
             case HEADER_UNION -> t instanceof Type.Header ? Optional.empty()
                     : Optional.of("the members of a header union are headers");
             case STRUCT -> t instanceof Type.Extern || t instanceof Type.Block || t instanceof Type.Void
@@ -137,6 +145,7 @@ final class DeclChecker {
             case Type.SerEnum e -> true;
             case Type.NewType n -> headerField(n.underlying());
             case Type.Struct s -> s.fields().stream().allMatch(f -> headerField(f.type()) && !(f.type() instanceof Type.Varbit));
+            case Type.Stack s -> headerField(s.element()) && !(s.element() instanceof Type.Varbit);
             default -> false;
         };
     }
@@ -170,8 +179,13 @@ final class DeclChecker {
             return Type.DONT_CARE;
         }
         var members = new ArrayList<Type.EnumMember>();
+        Ctx inner = ctx.nested();
         for (var m : e.members()) {
-            Expr v = ck.exprs.checkAs(m.value().orElseThrow(), bits, ctx, "the value of " + m.name());
+            Expr v = ck.exprs.checkAs(m.value().orElseThrow(), bits, inner, "the value of " + m.name());
+            if (v instanceof Expr.IntLit lit && !inner.scope().declaresHere(m.name())) {
+                // a later member's value may name an earlier member, standing for its value
+                inner.scope().declare(m.name(), new Symbol.ConstSym(m.name(), lit, m.span()));
+            }
             if (members.stream().anyMatch(x -> x.name().equals(m.name()))) {
                 ck.diags.report(Code.DUPLICATE, m.span(), "enum member " + m.name());
             } else if (v instanceof Expr.IntLit lit) {
@@ -198,6 +212,11 @@ final class DeclChecker {
             type = declared.isEmpty() ? Type.DONT_CARE : ((Decl.TypeDecl) declared.getFirst()).type();
         }
         if (t.newType()) {
+            Type rep = dev.p4ebpf.ir.Types.representation(type);
+            if (!(rep instanceof Type.Bits || rep instanceof Type.Bool || rep instanceof Type.DontCare)) {
+                ck.diags.report(Code.TYPE_NOT_ALLOWED, t.type().map(r -> r.span()).orElse(t.span()), "type " + t.name(),
+                        ExprText.type(type), "'type' declares new types of bit<>, int<> or bool");
+            }
             var nt = new Type.NewType(t.name(), type, t.annotations());
             ck.declare(ctx.scope(), t.name(), new Symbol.TypeSym(t.name(), List.of(), nt, t.nameSpan()), t.nameSpan());
             out.add(new Decl.TypeDecl(nt, List.of(), t.span()));
@@ -210,7 +229,7 @@ final class DeclChecker {
 
     private Decl blockType(Declaration.BlockType b, Ctx ctx) {
         Ctx inner = withTypeParams(b.typeParams(), ctx, b.nameSpan());
-        List<Param> params = params(b.params(), inner, b.kind() == Declaration.BlockKind.PACKAGE);
+        List<Param> params = externParams(b.params(), inner);
         var decl = new Decl.BlockTypeDecl(kind(b.kind()), b.name(), b.typeParams(), params, b.annotations(), b.span());
         ck.declare(ctx.scope(), b.name(), new Symbol.BlockTypeSym(decl, b.nameSpan()), b.nameSpan());
         return decl;
@@ -224,8 +243,36 @@ final class DeclChecker {
         };
     }
 
-    /** Parameters: types resolved, default values checked; {@code constructor} allows object-typed parameters. */
-    List<Param> params(List<Declaration.Parameter> ps, Ctx ctx, boolean constructor) {
+    /** Why a parameter cannot have this type with its direction, if it cannot. */
+    private static Optional<String> parameterType(Declaration.Parameter p, Type t) {
+        boolean objectType = t instanceof Type.Extern || t instanceof Type.Block;
+        if (t instanceof Type.Void) {
+            return Optional.of("parameters hold values");
+        }
+        if (objectType && p.direction() != Direction.NONE) {
+            return Optional.of("objects are passed without a direction");
+        }
+        if ((t instanceof Type.Str || t instanceof Type.InfInt || t instanceof Type.MatchKind)
+                && p.direction() != Direction.NONE) {
+            return Optional.of("compile-time values are passed without a direction");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Parameters where {@code @optional} is allowed: of extern methods, extern functions and extern
+     * constructors, of packages, and the apply parameters of parsers and controls.
+     */
+    List<Param> externParams(List<Declaration.Parameter> ps, Ctx ctx) {
+        return params(ps, ctx, true);
+    }
+
+    List<Param> params(List<Declaration.Parameter> ps, Ctx ctx) {
+        return params(ps, ctx, false);
+    }
+
+    /** Parameters: types resolved, default values checked. */
+    private List<Param> params(List<Declaration.Parameter> ps, Ctx ctx, boolean optionalAllowed) {
         var out = new ArrayList<Param>();
         var names = new HashSet<String>();
         for (var p : ps) {
@@ -233,13 +280,19 @@ final class DeclChecker {
             if (!names.add(p.name())) {
                 ck.diags.report(Code.DUPLICATE, p.nameSpan(), "parameter " + p.name());
             }
-            boolean objectType = t instanceof Type.Extern || t instanceof Type.Block;
-            if (t instanceof Type.Void || objectType && p.direction() != Direction.NONE) {
-                ck.diags.report(Code.TYPE_NOT_ALLOWED, p.type().span(), "parameter " + p.name(), ExprText.type(t),
-                        objectType ? "objects are passed without a direction" : "parameters hold values");
+            parameterType(p, t).ifPresent(why -> ck.diags.report(Code.TYPE_NOT_ALLOWED, p.type().span(),
+                    "parameter " + p.name(), ExprText.type(t), why));
+            if (p.defaultValue().isPresent() && p.direction().copiesOut()) {
+                ck.diags.report(Code.DECLARATION_NOT_ALLOWED, p.defaultValue().get().span(),
+                        "a default value for " + p.direction().keyword() + " parameter " + p.name(),
+                        "only parameters that are read (in or directionless) have defaults");
             }
             Optional<Expr> def = p.defaultValue().map(v -> ck.exprs.checkAs(v, t, ctx, "the default of " + p.name()));
             boolean optional = Annotation.find(p.annotations(), "optional").isPresent();
+            if (optional && !optionalAllowed) {
+                ck.diags.report(Code.DECLARATION_NOT_ALLOWED, p.span(), "@optional parameter " + p.name(),
+                        "functions, actions and the constructors of parsers and controls take no optional parameters");
+            }
             out.add(new Param(p.direction(), t, p.name(), def, optional, p.annotations(), p.span()));
         }
         return out;
@@ -260,19 +313,44 @@ final class DeclChecker {
                     continue;
                 }
                 ctors.add(method(m, inner, List.of()));
+            } else if (m.name().equals(e.name())) {
+                ck.diags.report(Code.DECLARATION_NOT_ALLOWED, m.nameSpan(), "constructor " + m.name(),
+                        "a constructor has no return type");
             } else {
-                methods.add(method(m, inner, List.of()));
+                Method mt = method(m, inner, List.of());
+                if (mt.returnType() instanceof Type.InfInt || mt.returnType() instanceof Type.Str) {
+                    ck.diags.report(Code.TYPE_NOT_ALLOWED, m.returnType().get().span(), "method " + m.name(),
+                            ExprText.type(mt.returnType()), "methods return run-time values");
+                }
+                methods.add(mt);
             }
         }
+        duplicates(ctors, "constructor");
+        duplicates(methods, "method");
         var decl = new Decl.ExternDecl(e.name(), e.typeParams(), ctors, methods, e.annotations(), e.span());
         ck.redeclareExtern(ctx.scope(), decl, e.nameSpan());
         return decl;
     }
 
+    /** Overloads must differ in the number or the names of their parameters. */
+    private void duplicates(List<Method> ms, String what) {
+        for (int i = 0; i < ms.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                Method a = ms.get(i);
+                Method b = ms.get(j);
+                if (a.name().equals(b.name()) && a.params().stream().map(Param::name).toList()
+                        .equals(b.params().stream().map(Param::name).toList())) {
+                    ck.diags.report(dev.p4ebpf.ir.diag.Diagnostic.of(Code.DUPLICATE, a.span(), what + " " + a.name())
+                            .withNote(b.span(), "a " + what + " with the same parameters is declared here"));
+                }
+            }
+        }
+    }
+
     private Method method(Declaration.Prototype p, Ctx ctx, List<String> outer) {
         Ctx inner = withTypeParams(p.typeParams(), ctx, p.nameSpan());
         Type ret = p.returnType().map(r -> ck.types.resolve(r, inner)).orElse(Type.VOID);
-        List<Param> params = params(p.params(), inner, p.isConstructor());
+        List<Param> params = externParams(p.params(), inner);
         return new Method(p.name(), p.typeParams(), params, ret, p.isAbstract(), p.annotations(), p.span());
     }
 
@@ -283,7 +361,7 @@ final class DeclChecker {
         Type ret = p.returnType().map(r -> ck.types.resolve(r, typed)).orElse(Type.VOID);
         var frame = new Frame(dev.p4ebpf.ir.Expr.Frame.CALLABLE, ctx.frame());
         Ctx body = typed.in(declare ? Ctx.Body.FUNCTION : Ctx.Body.METHOD_IMPLEMENTATION, frame, Optional.of(ret));
-        List<Param> params = params(p.params(), body, false);
+        List<Param> params = params(p.params(), body);
         declareParams(params, body, false);
         Stmt.Block block = ck.stmts.block(f.body(), body);
         if (!(ret instanceof Type.Void) && !(ret instanceof Type.DontCare) && StmtChecker.completes(block)) {
@@ -307,9 +385,13 @@ final class DeclChecker {
     Decl.ActionDecl action(Declaration.Action a, Ctx ctx, boolean global) {
         var frame = new Frame(dev.p4ebpf.ir.Expr.Frame.CALLABLE, ctx.frame());
         Ctx body = ctx.in(Ctx.Body.ACTION, frame, Optional.empty());
-        List<Param> params = params(a.params(), body, false);
+        List<Param> params = params(a.params(), body);
         boolean sawDirectionless = false;
         for (Param p : params) {
+            if (!actionParamOk(p)) {
+                ck.diags.report(Code.TYPE_NOT_ALLOWED, p.span(), "action parameter " + p.name(), ExprText.type(p.type()),
+                        "action parameters hold run-time values");
+            }
             if (p.direction() == Direction.NONE) {
                 sawDirectionless = true;
             } else if (sawDirectionless) {
@@ -324,8 +406,20 @@ final class DeclChecker {
         return decl;
     }
 
+    /** Action parameters hold run-time values. */
+    private static boolean actionParamOk(Param p) {
+        Type rep = dev.p4ebpf.ir.Types.representation(p.type());
+        return !(rep instanceof Type.InfInt || rep instanceof Type.Str || rep instanceof Type.Extern
+                || rep instanceof Type.Block || rep instanceof Type.MatchKind);
+    }
+
     Decl.ConstDecl constant(Declaration.Constant c, Ctx ctx) {
         Type t = ck.types.resolve(c.type(), ctx);
+        if (!ck.types.isValueType(t) && !(t instanceof Type.MatchKind)) {
+            ck.diags.report(Code.TYPE_NOT_ALLOWED, c.type().span(), "constant " + c.name(), ExprText.type(t),
+                    "constants hold values");
+            t = Type.DONT_CARE;
+        }
         Expr v = ck.exprs.checkAs(c.value(), t, ctx, "the value of " + c.name());
         if (!Constants.isCompileTime(v, ctx) && !(v.type() instanceof Type.DontCare)) {
             ck.diags.report(Code.NOT_CONSTANT, c.value().span(), "the value of constant " + c.name());

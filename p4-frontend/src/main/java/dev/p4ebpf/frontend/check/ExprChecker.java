@@ -44,8 +44,7 @@ final class ExprChecker {
             case Expression.Slice s -> slice(s, ctx);
             case Expression.DynSlice d -> dynSlice(d, ctx);
             case Expression.Unary u -> ops.unary(u.op(), check(u.operand(), ctx), u.span());
-            case Expression.Binary b -> ops.binary(b.op(), check(b.left(), ctx), check(b.right(), ctx), b.opSpan(),
-                    b.span());
+            case Expression.Binary b -> binary(b, ctx);
             case Expression.Mux m -> mux(m, Optional.empty(), ctx);
             case Expression.Cast c -> cast(c, ctx);
             case Expression.Call c -> ck.calls.call(c, ctx);
@@ -61,6 +60,10 @@ final class ExprChecker {
             case Expression.ListExpr l -> new Literals(ck).list(l, expected, ctx, what);
             case Expression.StructExpr s -> new Literals(ck).struct(s, expected, ctx, what);
             case Expression.Invalid i -> invalid(i.span(), expected, what);
+            case Expression.Dots d -> ck.conv.defaultValue(expected, d.span()).orElseGet(() -> {
+                ck.diags.report(Code.NOT_ALLOWED_HERE, d.span(), "'...'", ExprText.type(expected) + " has no default value");
+                return Conversions.poisoned(new Expr.BoolLit(false, d.span()));
+            });
             case Expression.Mux m -> ck.conv.coerce(mux(m, Optional.of(expected), ctx), expected, e.span(), what);
             default -> ck.conv.coerce(check(e, ctx), expected, e.span(), what);
         };
@@ -76,6 +79,9 @@ final class ExprChecker {
         Expr v = check(e, ctx);
         if (v instanceof Expr.IntLit lit) {
             return Optional.of(lit.value());
+        }
+        if (v instanceof Expr.EnumLit en && en.type() instanceof Type.SerEnum se && se.member(en.member()).isPresent()) {
+            return Optional.of(se.member(en.member()).get().value());
         }
         if (!(v.type() instanceof Type.DontCare)) {
             ck.diags.report(Code.NOT_CONSTANT, e.span(), what);
@@ -160,7 +166,12 @@ final class ExprChecker {
             return enumMember(type.get(), m);
         }
         Expr base = check(m.base(), ctx);
-        return ck.members.member(base, m.member(), m.memberSpan(), m.span());
+        Expr member = ck.members.member(base, m.member(), m.memberSpan(), m.span());
+        if (member instanceof Expr.StackProperty && ctx.body() != Ctx.Body.PARSER_STATE) {
+            ck.diags.report(Code.NOT_ALLOWED_HERE, m.memberSpan(), "'" + m.member() + "'",
+                    "it depends on how far a parser has filled the stack, so it is used in parsers");
+        }
+        return member;
     }
 
     private Expr enumMember(Symbol sym, Expression.Member m) {
@@ -203,6 +214,25 @@ final class ExprChecker {
         return ck.members.dynSlice(base, lo, width.get(), d.span());
     }
 
+    /** Operands such as {@code {#}} or {@code {1, 2}} take the type of the other side of {@code ==}/{@code !=}. */
+    private Expr binary(Expression.Binary b, Ctx ctx) {
+        boolean equality = b.op() == Expression.BinaryOp.EQ || b.op() == Expression.BinaryOp.NE;
+        if (equality && needsContext(b.right()) && !needsContext(b.left())) {
+            Expr l = check(b.left(), ctx);
+            return ops.binary(b.op(), l, checkAs(b.right(), l.type(), ctx, "the right operand"), b.opSpan(), b.span());
+        }
+        if (equality && needsContext(b.left()) && !needsContext(b.right())) {
+            Expr r = check(b.right(), ctx);
+            return ops.binary(b.op(), checkAs(b.left(), r.type(), ctx, "the left operand"), r, b.opSpan(), b.span());
+        }
+        return ops.binary(b.op(), check(b.left(), ctx), check(b.right(), ctx), b.opSpan(), b.span());
+    }
+
+    private static boolean needsContext(Expression e) {
+        return e instanceof Expression.Invalid || e instanceof Expression.ListExpr || e instanceof Expression.StructExpr
+                || e instanceof Expression.Dots;
+    }
+
     private Expr mux(Expression.Mux m, Optional<Type> expected, Ctx ctx) {
         Expr cond = condition(m.condition(), ctx);
         Expr t = expected.map(x -> checkAs(m.ifTrue(), x, ctx, "the '?' branch")).orElseGet(() -> check(m.ifTrue(), ctx));
@@ -223,6 +253,11 @@ final class ExprChecker {
         }
         if (v instanceof Expr.TupleValue || v instanceof Expr.StructValue) {
             return ck.conv.coerce(v, to, operand.span(), "the cast operand");
+        }
+        if (to instanceof Type.Bool && v instanceof Expr.IntLit lit && lit.value().compareTo(BigInteger.ONE) > 0
+                || to instanceof Type.Bool && v instanceof Expr.IntLit neg && neg.value().signum() < 0) {
+            ck.diags.report(Code.BAD_CAST, c.span(), ExprText.of(v) + " (only 0 and 1 convert to bool)", "'bool'");
+            return Conversions.poisoned(v);
         }
         if (!ck.conv.castAllowed(v.type(), to)) {
             ck.diags.report(Code.BAD_CAST, c.span(), ExprText.type(v.type()), ExprText.type(to));

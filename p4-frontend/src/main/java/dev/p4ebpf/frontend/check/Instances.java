@@ -42,7 +42,7 @@ final class Instances {
         TypeRef ref = inst.type();
         Constructed c = switch (ref) {
             case TypeRef.Named n -> constructed(n, List.of(), inst.args(), inst.span(), ctx);
-            case TypeRef.Specialized s -> constructed(s.base(), s.args().stream().map(a -> ck.types.resolve(a, ctx)).toList(),
+            case TypeRef.Specialized s -> constructed(s.base(), s.args().stream().map(a -> ck.types.argument(a, ctx)).toList(),
                     inst.args(), inst.span(), ctx);
             default -> {
                 ck.diags.report(Code.NOT_CALLABLE, ref.span(), "type " + ExprText.type(ck.types.resolve(ref, ctx)));
@@ -66,7 +66,13 @@ final class Instances {
         return switch (found.getFirst()) {
             case Symbol.ExternSym e -> extern(e.decl(), typeArgs, args, at, ctx);
             case Symbol.BlockSym b -> block(b, typeArgs, args, at, ctx);
-            case Symbol.BlockTypeSym b when b.decl().kind() == Type.BlockKind.PACKAGE -> pkg(b.decl(), typeArgs, args, at, ctx);
+            case Symbol.BlockTypeSym b when b.decl().kind() == Type.BlockKind.PACKAGE -> {
+                Symbol chosen = found.get(Overloads.choose(found.stream().map(Symbol::params).toList(), args));
+                yield pkg(((Symbol.BlockTypeSym) chosen).decl(), typeArgs, args, at, ctx);
+            }
+            case Symbol.TypeSym t when t.type() instanceof Type.Extern e && ck.extern(e.name()).isPresent() ->
+                    extern(ck.extern(e.name()).get(), typeArgs.isEmpty() ? e.typeArgs() : typeArgs, args, at, ctx);
+            case Symbol.TypeSym t when t.type() instanceof Type.Block b -> typedefBlock(t, b, typeArgs, args, at, ctx);
             case Symbol other -> {
                 ck.diags.report(Code.NOT_CALLABLE, name.span(), other.describe() + " (it cannot be instantiated)");
                 yield new Constructed(Type.DONT_CARE, List.of());
@@ -79,16 +85,7 @@ final class Instances {
             ck.diags.report(Code.NOT_CALLABLE, at, "extern " + d.name() + " (it declares no constructor)");
             return new Constructed(Type.DONT_CARE, List.of());
         }
-        Method ctor = d.constructors().getFirst();
-        for (Method m : d.constructors()) {
-            long required = m.params().stream().filter(p -> !p.optional() && p.defaultValue().isEmpty()).count();
-            if (args.size() >= required && args.size() <= m.params().size()) {
-                ctor = m;
-                if (m.params().size() == args.size()) {
-                    break;
-                }
-            }
-        }
+        Method ctor = d.constructors().get(Overloads.choose(d.constructors().stream().map(Method::params).toList(), args));
         var bound = ck.calls.arguments().bind(d.name(), ctor.params(), d.typeParams(), typeArgs, args, at, ctx);
         requireConstants(bound.args(), ctx);
         return new Constructed(new Type.Extern(d.name(), d.typeParams().isEmpty() ? List.of() : bound.typeArgs()),
@@ -109,6 +106,29 @@ final class Instances {
         }
         var bound = ck.calls.arguments().bind(b.name(), ctorParams, List.of(), List.of(), args, at, ctx);
         return new Constructed(type, bound.args());
+    }
+
+    /** An instantiation through a typedef of a parser, control or package type. */
+    private Constructed typedefBlock(Symbol.TypeSym t, Type.Block b, List<Type> typeArgs, List<Expression.Argument> args,
+                                     Span at, Ctx ctx) {
+        Optional<Symbol> target = ctx.scope().lookup(b.name()).stream().findFirst();
+        if (target.isPresent() && target.get() instanceof Symbol.BlockSym bs) {
+            return block(bs, typeArgs.isEmpty() ? concrete(b.typeArgs()) : typeArgs, args, at, ctx);
+        }
+        if (target.isPresent() && target.get() instanceof Symbol.BlockTypeSym bt && bt.decl().kind() == Type.BlockKind.PACKAGE) {
+            return pkg(bt.decl(), typeArgs.isEmpty() ? concrete(b.typeArgs()) : typeArgs, args, at, ctx);
+        }
+        ck.diags.report(Code.NOT_CALLABLE, at, t.describe() + " (it cannot be instantiated)");
+        return new Constructed(Type.DONT_CARE, List.of());
+    }
+
+    /** Type arguments a typedef fixed, or none when it left them open. */
+    private static List<Type> concrete(List<Type> args) {
+        return args.stream().anyMatch(a -> Arguments.mentions(a, typeVarNames(args))) ? List.of() : args;
+    }
+
+    private static List<String> typeVarNames(List<Type> args) {
+        return args.stream().filter(Type.TypeVar.class::isInstance).map(a -> ((Type.TypeVar) a).name()).toList();
     }
 
     private Constructed pkg(Decl.BlockTypeDecl d, List<Type> typeArgs, List<Expression.Argument> args, Span at, Ctx ctx) {

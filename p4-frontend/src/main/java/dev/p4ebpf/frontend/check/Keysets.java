@@ -51,11 +51,14 @@ final class Keysets {
                     if (!valueSetsAllowed) {
                         ck.diags.report(Code.NOT_ALLOWED_HERE, v.span(), "value set " + vs.get().name(),
                                 "value sets are used in select cases");
-                    } else if (!vs.get().element().equals(key) && !(key instanceof Type.DontCare)) {
+                    } else if (!sameShape(vs.get().element(), key) && !(key instanceof Type.DontCare)) {
                         ck.diags.report(Code.TYPE_MISMATCH, v.span(), "value set " + vs.get().name(), ExprText.type(key),
                                 ExprText.type(vs.get().element()));
                     }
                     yield new KeySet.ValueSetRef(vs.get().name(), v.span());
+                }
+                if (v.value() instanceof Expression.ListExpr l && l.elements().size() == 1 && !(key instanceof Type.Tuple)) {
+                    yield simple(new Declaration.KeyValue(l.elements().getFirst(), v.span()), key, ctx, valueSetsAllowed);
                 }
                 if (v.value() instanceof Expression.ListExpr l && key instanceof Type.Tuple t) {
                     var tuple = new Declaration.KeyTuple(l.elements().stream()
@@ -75,6 +78,21 @@ final class Keysets {
         };
     }
 
+    /** A value set of a struct matches keys whose types are the struct's field types, in order. */
+    private static boolean sameShape(Type element, Type key) {
+        if (element.equals(key)) {
+            return true;
+        }
+        List<Type> fields = element instanceof Type.Struct s ? s.fields().stream().map(Type.Field::type).toList() : null;
+        if (fields == null) {
+            return false;
+        }
+        if (key instanceof Type.Tuple t) {
+            return fields.equals(t.elements());
+        }
+        return fields.size() == 1 && fields.getFirst().equals(key);
+    }
+
     private Optional<Symbol.ValueSetSym> valueSet(Expression e, Ctx ctx) {
         if (e instanceof Expression.Name n) {
             return ctx.scope().lookupOne(n.name()).filter(Symbol.ValueSetSym.class::isInstance)
@@ -84,7 +102,16 @@ final class Keysets {
     }
 
     private Expr constant(Expression e, Type key, Ctx ctx) {
-        Expr v = ck.exprs.checkAs(e, key, ctx, "the keyset value");
+        Expr v;
+        if (key instanceof Type.SerEnum se) {
+            // integers match serializable-enum keys by their values
+            Expr raw = ck.exprs.check(e, ctx);
+            v = raw.type() instanceof Type.InfInt || raw.type().equals(se.underlying())
+                    ? ck.fold(new Expr.Cast(se, ck.conv.coerce(raw, se.underlying(), e.span(), "the keyset value"), e.span()))
+                    : ck.conv.coerce(raw, key, e.span(), "the keyset value");
+        } else {
+            v = ck.exprs.checkAs(e, key, ctx, "the keyset value");
+        }
         if (!Constants.isCompileTime(v, ctx) && !(v.type() instanceof Type.DontCare)) {
             ck.diags.report(Code.NOT_CONSTANT, e.span(), "a keyset value");
             return Conversions.poisoned(v);

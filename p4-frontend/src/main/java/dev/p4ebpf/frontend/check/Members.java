@@ -22,7 +22,9 @@ final class Members {
         Type t = base.type();
         return switch (t) {
             case Type.DontCare d -> Conversions.poisoned(base);
-            case Type.Fielded f -> f.field(name).<Expr>map(fd -> new Expr.Member(base, name, fd.type(), span))
+            case Type.Fielded f -> f.field(name).<Expr>map(fd -> base instanceof Expr.StructValue sv
+                            ? Relocate.to(sv.fields().get(f.fieldIndex(name)), span)
+                            : new Expr.Member(base, name, fd.type(), span))
                     .orElseGet(() -> noMember(t, name, nameSpan, base));
             case Type.Stack s -> stackMember(base, s, name, nameSpan, span);
             case Type.TableResult r -> switch (name) {
@@ -87,13 +89,16 @@ final class Members {
         if (t instanceof Type.InfInt) {
             return ck.conv.coerce(index, INDEX, at, "the index");
         }
-        if (t instanceof Type.Bits b && !b.signed() || t instanceof Type.DontCare) {
+        if (t instanceof Type.Bits || t instanceof Type.DontCare) {
             return index;
         }
-        if (t instanceof Type.SerEnum se && !se.underlying().signed()) {
+        if (t instanceof Type.SerEnum se) {
             return ck.fold(new Expr.Cast(se.underlying(), index, at));
         }
-        ck.diags.report(Code.TYPE_MISMATCH, at, "the index", "an unsigned integer", ExprText.type(t));
+        if (t instanceof Type.NewType n && dev.p4ebpf.ir.Types.representation(n) instanceof Type.Bits b) {
+            return ck.fold(new Expr.Cast(b, index, at));
+        }
+        ck.diags.report(Code.TYPE_MISMATCH, at, "the index", "an integer", ExprText.type(t));
         return Conversions.poisoned(index);
     }
 

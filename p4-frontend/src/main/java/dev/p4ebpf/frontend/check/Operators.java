@@ -101,7 +101,7 @@ final class Operators {
 
     private static boolean comparable(Type t) {
         return !(t instanceof Type.Extern || t instanceof Type.Block || t instanceof Type.Void
-                || t instanceof Type.Varbit || t instanceof Type.Str || t instanceof Type.Table
+                || t instanceof Type.Str || t instanceof Type.Table || t instanceof Type.ActionEnum
                 || t instanceof Type.TableResult || t instanceof Type.MatchKind);
     }
 
@@ -110,8 +110,8 @@ final class Operators {
         if (l.type().equals(r.type())) {
             return Optional.of(new Expr[] {l, r});
         }
-        if (l.type() instanceof Type.SerEnum && r.type() instanceof Type.SerEnum) {
-            return Optional.empty();
+        if (l.type() instanceof Type.SerEnum a && r.type() instanceof Type.SerEnum b) {
+            return a.underlying().equals(b.underlying()) ? sameType(numeric(l), numeric(r)) : Optional.empty();
         }
         Optional<Expr> r2 = ck.conv.tryCoerce(r, l.type());
         if (r2.isPresent() && !(l.type() instanceof Type.SerEnum && r.type() instanceof Type.InfInt)) {
@@ -132,6 +132,9 @@ final class Operators {
     private Expr arithmetic(Expr.BinOp op, Expr l, Expr r, Span opSpan, Span span) {
         Expr a = numeric(l);
         Expr b = numeric(r);
+        if ((op == Expr.BinOp.DIV || op == Expr.BinOp.MOD) && !divisionOperands(op, a, b)) {
+            return Conversions.poisoned(l);
+        }
         Type ta = a.type();
         Type tb = b.type();
         Type t;
@@ -162,6 +165,21 @@ final class Operators {
         return ck.fold(new Expr.Binary(op, a, b, result, span));
     }
 
+    /** Division and modulo by zero, or with a negative constant, are errors even when the other side is not constant. */
+    private boolean divisionOperands(Expr.BinOp op, Expr a, Expr b) {
+        if (b instanceof Expr.IntLit d && d.value().signum() == 0) {
+            ck.diags.report(Code.DIVISION_BY_ZERO, b.span());
+            return false;
+        }
+        for (Expr x : new Expr[] {a, b}) {
+            if (x instanceof Expr.IntLit lit && lit.value().signum() < 0) {
+                ck.diags.report(Code.NEGATIVE_DIVISION, x.span(), op.symbol());
+                return false;
+            }
+        }
+        return true;
+    }
+
     private Expr shift(Expr.BinOp op, Expr l, Expr r, Span opSpan, Span span) {
         Expr a = numeric(l);
         Expr b = numeric(r);
@@ -169,8 +187,12 @@ final class Operators {
             ck.diags.report(Code.BAD_OPERAND, opSpan, "'" + op.symbol() + "'", ExprText.type(a.type()));
             return Conversions.poisoned(l);
         }
+        if (b instanceof Expr.IntLit n && n.value().signum() < 0) {
+            ck.diags.report(Code.NEGATIVE_SHIFT, b.span(), n.value());
+            return Conversions.poisoned(l);
+        }
         boolean amountOk = b.type() instanceof Type.Bits bb && !bb.signed()
-                || b instanceof Expr.IntLit lit && lit.type() instanceof Type.InfInt;
+                || b instanceof Expr.IntLit lit && lit.value().signum() >= 0;
         if (!amountOk) {
             ck.diags.report(Code.BAD_OPERAND, b.span(), "'" + op.symbol() + "'",
                     "a shift amount of type " + ExprText.type(b.type()) + " (it must be unsigned)");
@@ -184,6 +206,13 @@ final class Operators {
     }
 
     private Expr concat(Expr l, Expr r, Span opSpan, Span span) {
+        if (l.type() instanceof Type.Str && r.type() instanceof Type.Str) {
+            Expr folded = ck.fold(new Expr.Binary(Expr.BinOp.CONCAT, l, r, Type.STRING, span));
+            if (!(folded instanceof Expr.StrLit)) {
+                ck.diags.report(Code.NOT_CONSTANT, span, "a concatenation of strings");
+            }
+            return folded;
+        }
         Expr a = numeric(l);
         Expr b = numeric(r);
         if (a.type() instanceof Type.InfInt || b.type() instanceof Type.InfInt) {

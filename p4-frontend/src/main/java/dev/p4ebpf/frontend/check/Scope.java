@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * A lexical scope: the top level, a parser or control, an action or function, a block. Names are
- * looked up outward. Functions and extern functions may be overloaded by their number of
- * parameters; any other name is declared once per scope.
+ * looked up outward. Functions, extern functions and packages may be overloaded by the number or
+ * the names of their parameters; any other name is declared once per scope.
  */
 final class Scope {
     private final Scope parent;
@@ -58,7 +58,7 @@ final class Scope {
         List<Symbol> here = symbols.computeIfAbsent(name, n -> new ArrayList<>());
         for (Symbol other : here) {
             boolean overload = Symbol.overloadable(symbol) && Symbol.overloadable(other)
-                    && Symbol.arity(symbol) != Symbol.arity(other);
+                    && symbol.getClass() == other.getClass() && Symbol.distinct(symbol, other);
             if (!overload) {
                 return Optional.of(other);
             }

@@ -41,7 +41,7 @@ final class StmtChecker {
             case Statement.ExprStatement e -> expressionStatement(e, ctx);
             case Statement.Local l -> local(l.declaration(), ctx);
             case Statement.If i -> new Stmt.If(ck.exprs.condition(i.condition(), ctx), branch(i.then(), ctx),
-                    i.otherwise().map(o -> branch(o, ctx)), i.span());
+                    i.otherwise().map(o -> o instanceof Statement.If ? statement(o, ctx.nested()) : branch(o, ctx)), i.span());
             case Statement.Block b -> block(b, ctx);
             case Statement.Return r -> ret(r, ctx);
             case Statement.Exit e -> {
@@ -59,9 +59,13 @@ final class StmtChecker {
         };
     }
 
-    /** The branch of an if: a statement in its own scope. */
+    /**
+     * The branch of an if or the body of a loop: a statement in its own scope, always a block in the IR
+     * (except an {@code else if}, which stays an if).
+     */
     private Stmt branch(Statement s, Ctx ctx) {
-        return statement(s, ctx.nested());
+        Stmt st = statement(s, ctx.nested());
+        return st instanceof Stmt.Block ? st : Stmt.Block.of(List.of(st), st.span());
     }
 
     private Stmt assign(Statement.Assign a, Ctx ctx) {
@@ -84,6 +88,10 @@ final class StmtChecker {
         Expr v = ck.exprs.check(e.expression(), ctx);
         if (v instanceof Call c) {
             return new Stmt.CallStmt(c, e.span());
+        }
+        if (v instanceof Expr.BoolLit && e.expression() instanceof Expression.Call c
+                && c.callee() instanceof Expression.Name n && n.name().equals("static_assert")) {
+            return new Stmt.Empty(e.span());
         }
         if (!(v.type() instanceof Type.DontCare)) {
             notAllowed("an expression statement", "only calls can stand as statements", e.span());
@@ -109,12 +117,20 @@ final class StmtChecker {
     /** A local variable: declared in the current scope, with a name unique in its frame. */
     Stmt.VarDecl variable(Declaration.Variable v, Ctx ctx) {
         Type t = ck.types.resolve(v.type(), ctx);
-        if (!ck.types.isValueType(t)) {
+        if (!ck.types.isValueType(t) || t instanceof Type.InfInt || t instanceof Type.Str) {
             ck.diags.report(Code.TYPE_NOT_ALLOWED, v.type().span(), "variable " + v.name(), ExprText.type(t),
-                    "variables hold values");
+                    t instanceof Type.InfInt || t instanceof Type.Str ? "run-time values need a fixed width"
+                            : "variables hold values");
             t = Type.DONT_CARE;
         }
         final Type type = t;
+        var shadowed = ctx.scope().lookupOne(v.name());
+        if (shadowed.isPresent() && shadowed.get() instanceof Symbol.VarSym p && p.isParam()) {
+            var d = dev.p4ebpf.ir.diag.Diagnostic.of(ctx.body().executable() ? Code.SHADOWS_PARAMETER : Code.SHADOWS,
+                    v.nameSpan(), "variable " + v.name(), "parameter " + v.name())
+                    .withNote(p.declared(), "the parameter is declared here");
+            ck.diags.report(d);
+        }
         Optional<Expr> init = v.init().map(e -> ck.exprs.checkAs(e, type, ctx, "the initial value of " + v.name()));
         var sym = ck.declareVar(ctx, v.name(), type, dev.p4ebpf.ir.Direction.NONE, false, false, v.nameSpan());
         return new Stmt.VarDecl(sym.irName(), type, init, v.annotations(), v.span());
@@ -152,7 +168,7 @@ final class StmtChecker {
         List<Stmt> init = statements(f.init(), loop);
         Expr cond = ck.exprs.condition(f.condition(), loop);
         List<Stmt> update = statements(f.update(), loop);
-        Stmt body = statement(f.body(), loop.nested());
+        Stmt body = branch(f.body(), loop);
         return new Stmt.For(init, Optional.of(cond), update, body, f.span());
     }
 
@@ -163,7 +179,7 @@ final class StmtChecker {
             Expr lo = ck.exprs.checkAs(f.collection(), t, loop, "the start of the range");
             Expr hi = ck.exprs.checkAs(f.rangeEnd().get(), t, loop, "the end of the range");
             var variable = loopVariable(f, t, loop);
-            return new Stmt.ForRange(variable, lo, hi, statement(f.body(), loop.nested()), f.span());
+            return new Stmt.ForRange(variable, lo, hi, branch(f.body(), loop), f.span());
         }
         Expr collection = ck.exprs.check(f.collection(), loop);
         Type element = switch (collection.type()) {
@@ -181,7 +197,7 @@ final class StmtChecker {
                     ExprText.type(t));
         }
         var variable = loopVariable(f, t, loop);
-        return new Stmt.ForIn(variable, collection, statement(f.body(), loop.nested()), f.span());
+        return new Stmt.ForIn(variable, collection, branch(f.body(), loop), f.span());
     }
 
     private Stmt.VarDecl loopVariable(Statement.ForIn f, Type t, Ctx loop) {

@@ -137,16 +137,28 @@ sealed interface Symbol {
         }
     }
 
-    /** True for the symbols that may share a name when their parameter counts differ. */
+    /**
+     * True for the symbols that may share a name when their parameter lists differ in length or in
+     * names: functions, extern functions and packages.
+     */
     static boolean overloadable(Symbol s) {
-        return s instanceof FunctionSym || s instanceof ExternFunctionSym;
+        return params(s) != null;
     }
 
-    static int arity(Symbol s) {
+    /** The parameters that tell overloads apart, or null for a symbol that cannot be overloaded. */
+    static List<Param> params(Symbol s) {
         return switch (s) {
-            case FunctionSym f -> f.decl().params().size();
-            case ExternFunctionSym e -> e.method().params().size();
-            default -> -1;
+            case FunctionSym f -> f.decl().params();
+            case ExternFunctionSym e -> e.method().params();
+            case BlockTypeSym b when b.decl().kind() == Type.BlockKind.PACKAGE -> b.decl().params();
+            default -> null;
         };
+    }
+
+    /** Whether two overloadable symbols can be told apart by a call. */
+    static boolean distinct(Symbol a, Symbol b) {
+        List<Param> pa = params(a);
+        List<Param> pb = params(b);
+        return pa.size() != pb.size() || !pa.stream().map(Param::name).toList().equals(pb.stream().map(Param::name).toList());
     }
 }

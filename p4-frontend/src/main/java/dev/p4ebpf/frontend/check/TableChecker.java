@@ -65,8 +65,21 @@ final class TableChecker {
             }
             switch (p) {
                 case Declaration.KeyProperty k -> k.elements().forEach(e -> keyList.add(key(t.name(), e, keys)));
-                case Declaration.ActionsProperty a -> a.actions().forEach(r -> actionRef(t.name(), r, ctx).ifPresent(actions::add));
-                case Declaration.EntriesProperty e -> entriesAst = Optional.of(e);
+                case Declaration.ActionsProperty a -> {
+                    for (Declaration.ActionRef r : a.actions()) {
+                        if (actions.stream().anyMatch(x -> x.action().equals(r.name()))) {
+                            ck.diags.report(Code.TABLE_ACTION, r.span(), t.name(), "action " + r.name() + " is listed twice");
+                        } else {
+                            actionRef(t.name(), r, ctx).ifPresent(actions::add);
+                        }
+                    }
+                }
+                case Declaration.EntriesProperty e -> {
+                    if (seen.get("key") == null && t.properties().stream().anyMatch(Declaration.KeyProperty.class::isInstance)) {
+                        ck.diags.report(Code.TABLE_PROPERTY, e.span(), t.name(), "entries must come after the key");
+                    }
+                    entriesAst = Optional.of(e);
+                }
                 case Declaration.ValueProperty v when v.name().equals("default_action") ->
                         defaultAction = defaultAction(t.name(), v, actions, ctx);
                 case Declaration.ValueProperty v -> properties.add(new Table.Property(v.name(), v.isConst(),
@@ -176,14 +189,41 @@ final class TableChecker {
 
     private Optional<Table.DefaultAction> defaultAction(String table, Declaration.ValueProperty v,
                                                         List<Table.ActionRef> actions, Ctx ctx) {
-        return actionCall(table, v.value(), actions, ctx, "the default action")
-                .map(c -> new Table.DefaultAction(c, v.isConst(), v.span()));
+        Optional<Call.ActionCall> call = actionCall(table, v.value(), actions, ctx, "the default action");
+        call.flatMap(c -> actions.stream().filter(a -> a.action().equals(c.action())).findFirst()).ifPresent(ref -> {
+            if (hasAnnotation(ref.annotations(), "tableonly")) {
+                ck.diags.report(Code.TABLE_ACTION, v.value().span(), table, "action " + ref.action()
+                        + " is @tableonly and cannot be the default action");
+            }
+            matchesBinding(table, call.get(), ref, v.value().span());
+        });
+        return call.map(c -> new Table.DefaultAction(c, v.isConst(), v.span()));
+    }
+
+    /** The arguments a call gives for directional parameters must be those the actions list bound. */
+    private void matchesBinding(String table, Call.ActionCall call, Table.ActionRef ref, Span at) {
+        var printer = (java.util.function.Function<Expr, String>) dev.p4ebpf.ir.print.ExprPrinter::expr;
+        for (Arg bound : ref.boundArgs()) {
+            call.args().stream().filter(a -> a.param().name().equals(bound.param().name())).findFirst().ifPresent(given -> {
+                String g = given.value().map(printer).orElse("");
+                String b = bound.value().map(printer).orElse("");
+                if (!g.equals(b)) {
+                    ck.diags.report(Code.TABLE_ACTION, at, table, "argument " + given.param().name() + " of "
+                            + call.action() + " is " + g + " but the actions list binds it to " + b);
+                }
+            });
+        }
     }
 
     private Expr property(Declaration.ValueProperty v, Ctx ctx) {
         Expr value = ck.exprs.check(v.value(), ctx);
-        if (v.name().equals("size") && !(value instanceof Expr.IntLit) && !(value.type() instanceof Type.DontCare)) {
-            ck.diags.report(Code.NOT_CONSTANT, v.value().span(), "the size of a table");
+        if (v.name().equals("size") && !(value.type() instanceof Type.DontCare)) {
+            if (!(value.type() instanceof Type.InfInt || value.type() instanceof Type.Bits)) {
+                ck.diags.report(Code.TYPE_MISMATCH, v.value().span(), "the size of a table", "an integer",
+                        ExprText.type(value.type()));
+            } else if (!Constants.isCompileTime(value, ctx)) {
+                ck.diags.report(Code.NOT_CONSTANT, v.value().span(), "the size of a table");
+            }
         }
         if (v.name().equals("largest_priority_wins")) {
             value = ck.conv.coerce(value, Type.BOOL, v.value().span(), "largest_priority_wins");
@@ -193,7 +233,7 @@ final class TableChecker {
 
     private Table.Entries entries(String table, Declaration.EntriesProperty e, List<Table.Key> keys,
                                   List<Table.ActionRef> actions, Ctx ctx) {
-        if (keys.isEmpty()) {
+        if (keys.isEmpty() && !e.entries().isEmpty()) {
             ck.diags.report(Code.TABLE_PROPERTY, e.span(), table, "a table without keys cannot have entries");
         }
         List<Type> keyTypes = keys.stream().map(k -> k.expr().type()).toList();
@@ -210,9 +250,18 @@ final class TableChecker {
                 }
                 return v;
             });
+            action.flatMap(a -> actions.stream().filter(r -> r.action().equals(a.action())).findFirst()).ifPresent(ref -> {
+                if (hasAnnotation(ref.annotations(), "defaultonly")) {
+                    ck.diags.report(Code.TABLE_ACTION, en.action().span(), table, "action " + ref.action()
+                            + " is @defaultonly and cannot be used in entries");
+                }
+                matchesBinding(table, action.get(), ref, en.action().span());
+            });
+            new EntryRules(ck, table, keys).check(ks);
             action.ifPresent(a -> out.add(new Table.Entry(ks, a, priority, en.isConst() || e.isConst(),
                     en.annotations(), en.span())));
         }
+        EntryRules.priorities(ck, table, keys, e.entries());
         return new Table.Entries(e.isConst(), out, e.span());
     }
 

@@ -37,7 +37,11 @@ final class TypeResolver {
                 case ERROR -> Type.ERROR;
                 case MATCH_KIND -> Type.MATCH_KIND;
                 case VOID -> Type.VOID;
-                case DONT_CARE -> Type.DONT_CARE;
+                case DONT_CARE -> {
+                    ck.diags.report(Code.NOT_ALLOWED_HERE, p.span(), "'_' as a type",
+                            "it stands only for a type argument left to inference");
+                    yield Type.DONT_CARE;
+                }
             };
             case TypeRef.Bits b -> b.width().isEmpty()
                     ? (b.signed() ? Type.INF_INT : Type.Bits.unsigned(1))
@@ -49,8 +53,13 @@ final class TypeResolver {
             case TypeRef.Tuple t -> new Type.Tuple(t.elements().stream().map(e -> resolve(e, ctx)).toList());
             case TypeRef.P4List l -> new Type.P4List(resolve(l.element(), ctx));
             case TypeRef.Named n -> named(n, List.of(), n.span(), ctx);
-            case TypeRef.Specialized s -> named(s.base(), s.args().stream().map(a -> resolve(a, ctx)).toList(), s.span(), ctx);
+            case TypeRef.Specialized s -> named(s.base(), s.args().stream().map(a -> argument(a, ctx)).toList(), s.span(), ctx);
         };
+    }
+
+    /** A type argument: any type, or {@code _} for one to infer. */
+    Type argument(TypeRef ref, Ctx ctx) {
+        return ref instanceof TypeRef.Prim p && p.kind() == TypeRef.PrimKind.DONT_CARE ? Type.DONT_CARE : resolve(ref, ctx);
     }
 
     private Type stack(TypeRef.Stack s, Ctx ctx) {
@@ -158,6 +167,8 @@ final class TypeResolver {
             case Type.Extern e -> false;
             case Type.Block b -> false;
             case Type.MatchKind m -> false;
+            case Type.ActionEnum a -> false;
+            case Type.TableResult r -> false;
             default -> true;
         };
     }

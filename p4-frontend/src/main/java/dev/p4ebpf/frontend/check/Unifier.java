@@ -40,7 +40,8 @@ final class Unifier {
                 bindings.put(v.name(), literalType(actual));
                 return true;
             }
-            return bound.equals(actual) || bound instanceof Type.DontCare;
+            // an integer without a width takes the type the variable was bound to
+            return bound.equals(actual) || bound instanceof Type.DontCare || actual instanceof Type.InfInt;
         }
         return switch (pattern) {
             case Type.Struct p when actual instanceof Type.Struct a -> p.name().equals(a.name()) && all(p.typeArgs(), a.typeArgs());

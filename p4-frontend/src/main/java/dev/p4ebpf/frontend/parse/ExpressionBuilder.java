@@ -63,9 +63,22 @@ final class ExpressionBuilder {
         String rest = line.substring("@pragma".length()).strip();
         int space = firstSpace(rest);
         String name = space < 0 ? rest : rest.substring(0, space);
-        String body = space < 0 ? "" : rest.substring(space).strip().replaceAll("\\s+", " ");
+        String body = space < 0 ? "" : tokens(rest.substring(space));
         return new Annotation(name.isEmpty() ? "pragma" : name,
                 body.isEmpty() ? Annotation.Body.NONE : Annotation.Body.UNSTRUCTURED, body, span);
+    }
+
+    /** The tokens of a pragma's body separated by single spaces, as for other annotation bodies. */
+    private static String tokens(String text) {
+        var lexer = new P4Lexer(org.antlr.v4.runtime.CharStreams.fromString(text));
+        lexer.removeErrorListeners();
+        var out = new StringBuilder();
+        for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) {
+            if (t.getChannel() == Token.DEFAULT_CHANNEL) {
+                out.append(out.isEmpty() ? "" : " ").append(t.getText());
+            }
+        }
+        return out.toString();
     }
 
     private static int firstSpace(String s) {

@@ -24,7 +24,11 @@ final class TypeNameScan {
                 case P4Lexer.EXTERN -> externName(tokens, i + 1, names);
                 case P4Lexer.ENUM -> enumName(tokens, i + 1, names);
                 case P4Lexer.TYPEDEF, P4Lexer.TYPE -> typedefName(tokens, i + 1, names);
-                case P4Lexer.IDENTIFIER -> typeParameters(tokens, i + 1, names);
+                case P4Lexer.IDENTIFIER -> {
+                    if (i > 0 && declares(tokens.get(i - 1).getType())) {
+                        typeParameters(tokens, i + 1, names);
+                    }
+                }
                 default -> { }
             }
         }
@@ -75,6 +79,20 @@ final class TypeNameScan {
                 return;
             }
         }
+    }
+
+    /**
+     * Whether a name after this token is being declared: after a return type ({@code T f<…>(…)}) or
+     * a declaration keyword — not after {@code (}, {@code =}, {@code .} or an operator, where a
+     * {@code <} is a comparison or opens type arguments of a call.
+     */
+    private static boolean declares(int before) {
+        return switch (before) {
+            case P4Lexer.IDENTIFIER, P4Lexer.GT, P4Lexer.VOID, P4Lexer.BIT, P4Lexer.INT, P4Lexer.VARBIT, P4Lexer.BOOL,
+                 P4Lexer.STRING, P4Lexer.ERROR, P4Lexer.MATCH_KIND, P4Lexer.PARSER, P4Lexer.CONTROL, P4Lexer.PACKAGE,
+                 P4Lexer.EXTERN, P4Lexer.HEADER, P4Lexer.STRUCT, P4Lexer.HEADER_UNION, P4Lexer.ABSTRACT -> true;
+            default -> false;
+        };
     }
 
     /** {@code Name<A, B>} followed by {@code (} or {@code {}: the declaration of type parameters A and B. */

@@ -83,7 +83,12 @@ public final class Preprocessor {
 
     private static String cppMessage(Exception e) {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return m.startsWith("Bad token") ? "unexpected '#' outside a preprocessor directive" : m;
+        if (m.startsWith("Bad token")) {
+            int q = m.lastIndexOf(":\"");
+            String token = q >= 0 ? m.substring(q + 2, Math.max(q + 2, m.length() - 1)) : "?";
+            return "unexpected '" + token + "' outside a preprocessor directive";
+        }
+        return m;
     }
 
     /** Turns the marker lines into line-map entries and blanks them. */

@@ -70,7 +70,8 @@ public final class SourceLoader {
             if (text.startsWith("\uFEFF")) {
                 text = text.substring(1);
             }
-            return new Ok(new SourceFile(name, text));
+            var source = new SourceFile(name, text);
+            return validate(source).<Loaded>map(Failed::new).orElse(new Ok(source));
         } catch (CharacterCodingException e) {
             return failed(Code.FILE_NOT_TEXT, where, name, "it is not UTF-8 text");
         }
@@ -81,6 +82,33 @@ public final class SourceLoader {
         int column = 1;
         for (int i = 0; i < offset; i++) {
             if (bytes[i] == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+        return Span.at(name, line, column);
+    }
+
+    /** A control character (other than tab, newline, carriage return, form feed) in the text, if any. */
+    public static java.util.Optional<Diagnostic> validate(SourceFile source) {
+        String text = source.text();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' || c == 0x7f || c == 0) {
+                return java.util.Optional.of(Diagnostic.of(Code.BAD_CHARACTER, positionOf(text, i, source.name()),
+                        String.format("U+%04X", (int) c)));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static Span positionOf(String text, int offset, String name) {
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < offset; i++) {
+            if (text.charAt(i) == '\n') {
                 line++;
                 column = 1;
             } else {

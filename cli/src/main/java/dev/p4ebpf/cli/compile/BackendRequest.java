@@ -1,0 +1,102 @@
+package dev.p4ebpf.cli.compile;
+
+import dev.p4ebpf.cli.Command;
+import dev.p4ebpf.cli.frontend.DiagnosticPrinter;
+import dev.p4ebpf.ebpf.compile.EbpfCompiler;
+import dev.p4ebpf.ebpf.insn.Disassembler;
+import dev.p4ebpf.ebpf.lower.EbpfLowering;
+import dev.p4ebpf.ir.Decl;
+import dev.p4ebpf.ir.Program;
+import dev.p4ebpf.ir.Type;
+import dev.p4ebpf.ir.diag.Diagnostics;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.apache.commons.cli.CommandLine;
+
+/** What {@code p4ebpf compile} asks of the eBPF backend: the hook, what to emit, where to write it. */
+record BackendRequest(Optional<EbpfLowering.Hook> hook, String emit, Optional<Path> output) {
+
+    static BackendRequest of(CommandLine line, String input) throws Command.UsageException {
+        Optional<EbpfLowering.Hook> hook = switch (line.getOptionValue("target", "")) {
+            case "" -> Optional.empty();
+            case "xdp" -> Optional.of(EbpfLowering.Hook.XDP);
+            case "tc" -> Optional.of(EbpfLowering.Hook.TC);
+            default -> throw new Command.UsageException("--target " + line.getOptionValue("target") + ": expected xdp or tc");
+        };
+        Optional<Path> output = Optional.ofNullable(line.getOptionValue("output")).map(Path::of);
+        String emit = line.getOptionValue("emit", output.isPresent() ? "obj" : "none");
+        if (!emit.equals("obj") && !emit.equals("asm") && !emit.equals("lir") && !emit.equals("none")) {
+            throw new Command.UsageException("--emit " + emit + ": expected obj, asm or lir");
+        }
+        if (emit.equals("obj") && output.isEmpty()) {
+            throw new Command.UsageException("--emit obj needs -o FILE");
+        }
+        return new BackendRequest(hook, emit, output);
+    }
+
+    /** The hook a program is compiled for when --target does not say: xdp programs to XDP, ebpfFilter to tc. */
+    private static EbpfLowering.Hook defaultHook(Program p) {
+        return p.main().map(Decl.InstanceDecl::type).filter(Type.Block.class::isInstance)
+                .map(t -> ((Type.Block) t).name().equals("xdp") ? EbpfLowering.Hook.XDP : EbpfLowering.Hook.TC)
+                .orElse(EbpfLowering.Hook.XDP);
+    }
+
+    int run(Program program, String file, PrintStream out, PrintStream err, DiagnosticPrinter printer) {
+        var diags = new Diagnostics();
+        String name = programName(file);
+        var sources = new SourceLines();
+        Optional<EbpfCompiler.Compiled> c = EbpfCompiler.compile(program, hook.orElse(defaultHook(program)), name,
+                sources::line, diags);
+        diags.sorted().forEach(printer::print);
+        if (c.isEmpty() || diags.hasErrors()) {
+            return Command.FAILED;
+        }
+        switch (emit) {
+            case "asm" -> {
+                try {
+                    out.print(Disassembler.plain().withSource(sources::line).listing(c.get().codegen().code()));
+                } catch (dev.p4ebpf.ebpf.insn.EncodeException e) {
+                    throw new dev.p4ebpf.ir.diag.CompilerBug(dev.p4ebpf.ir.diag.Span.NONE, "cannot list the code: "
+                            + e.getMessage(), e);
+                }
+            }
+            case "lir" -> out.print(c.get().lowered().function());
+            default -> { }
+        }
+        if (output.isPresent()) {
+            return write(c.get(), output.get(), err);
+        }
+        return Command.OK;
+    }
+
+    private static int write(EbpfCompiler.Compiled c, Path object, PrintStream err) {
+        Path json = jsonPath(object);
+        try {
+            Files.write(object, c.elf());
+            Files.writeString(json, c.controlPlaneJson());
+            return Command.OK;
+        } catch (IOException e) {
+            err.println("p4ebpf compile: cannot write " + object + " or " + json + ": " + e.getMessage());
+            return Command.FAILED;
+        }
+    }
+
+    /** {@code prog.o} → {@code prog.json}. */
+    static Path jsonPath(Path object) {
+        String n = object.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return object.resolveSibling((dot > 0 ? n.substring(0, dot) : n) + ".json");
+    }
+
+    /** The BPF program's name: the source file's base name, as a C identifier of at most 15 bytes. */
+    static String programName(String file) {
+        String n = Path.of(file).getFileName().toString().replaceAll("\\.p4$", "").replaceAll("[^A-Za-z0-9_]", "_");
+        if (n.isEmpty() || Character.isDigit(n.charAt(0))) {
+            n = "p4_" + n;
+        }
+        return n.length() > 15 ? n.substring(0, 15) : n;
+    }
+}

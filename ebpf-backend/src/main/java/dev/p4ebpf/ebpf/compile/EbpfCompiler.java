@@ -1,0 +1,70 @@
+package dev.p4ebpf.ebpf.compile;
+
+import dev.p4ebpf.ebpf.controlplane.ControlPlane;
+import dev.p4ebpf.ebpf.controlplane.ControlPlaneJson;
+import dev.p4ebpf.ebpf.elf.ElfException;
+import dev.p4ebpf.ebpf.elf.ElfWriter;
+import dev.p4ebpf.ebpf.emit.Codegen;
+import dev.p4ebpf.ebpf.lower.EbpfLowering;
+import dev.p4ebpf.ebpf.lower.Lowered;
+import dev.p4ebpf.ebpf.object.BpfObject;
+import dev.p4ebpf.ebpf.opt.Pipelines;
+import dev.p4ebpf.ebpf.regalloc.FrameTooLargeException;
+import dev.p4ebpf.ir.Program;
+import dev.p4ebpf.ir.diag.CompilerBug;
+import dev.p4ebpf.ir.diag.Code;
+import dev.p4ebpf.ir.diag.Diagnostics;
+import dev.p4ebpf.ir.diag.Span;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The eBPF backend as one call: a P4 program as the midend leaves it, to a BPF ELF object and its
+ * control-plane description. Steps: lowering to the LIR, optimization, register allocation,
+ * emission, object assembly. The same input gives byte-identical output.
+ */
+public final class EbpfCompiler {
+    private EbpfCompiler() {}
+
+    /** What compiling produced; {@code elf} is the object file's bytes. */
+    public record Compiled(Lowered lowered, Codegen codegen, BpfObject object, byte[] elf, ControlPlane controlPlane) {
+        public String controlPlaneJson() {
+            return ControlPlaneJson.write(controlPlane);
+        }
+    }
+
+    /**
+     * Compiles {@code program} for {@code hook}. {@code source} gives the text of a source line for
+     * line info (empty when unknown). Problems are reported to {@code diags}.
+     */
+    public static Optional<Compiled> compile(Program program, EbpfLowering.Hook hook, String name,
+                                             Function<Span, Optional<String>> source, Diagnostics diags) {
+        return compile(program, hook, name, EbpfLowering.Options.DEFAULTS, source, diags);
+    }
+
+    /** As {@link #compile(Program, EbpfLowering.Hook, String, Function, Diagnostics)}, with backend options. */
+    public static Optional<Compiled> compile(Program program, EbpfLowering.Hook hook, String name,
+                                             EbpfLowering.Options options, Function<Span, Optional<String>> source,
+                                             Diagnostics diags) {
+        Optional<Lowered> lowered = EbpfLowering.lower(program, hook, name, options, diags);
+        if (lowered.isEmpty()) {
+            return Optional.empty();
+        }
+        Codegen cg;
+        try {
+            cg = Codegen.compile(lowered.get().function(), Pipelines.standard());
+        } catch (FrameTooLargeException e) {
+            diags.report(Code.UNSUPPORTED, program.main().map(m -> m.span()).orElse(Span.NONE), "this program",
+                    e.getMessage());
+            return Optional.empty();
+        }
+        BpfObject object = ObjectAssembly.assemble(lowered.get(), cg.code(), source);
+        byte[] elf;
+        try {
+            elf = ElfWriter.write(object);
+        } catch (ElfException e) {
+            throw new CompilerBug(Span.NONE, "the object could not be written: " + e.getMessage(), e);
+        }
+        return Optional.of(new Compiled(lowered.get(), cg, object, elf, lowered.get().controlPlane()));
+    }
+}

@@ -1,0 +1,128 @@
+package dev.p4ebpf.ebpf.lower;
+
+import dev.p4ebpf.ebpf.insn.AluOp;
+import dev.p4ebpf.ebpf.insn.JmpOp;
+import dev.p4ebpf.ebpf.lir.Operand;
+import dev.p4ebpf.ebpf.lir.VReg;
+import dev.p4ebpf.ir.Call;
+import dev.p4ebpf.ir.Expr;
+import dev.p4ebpf.ir.Type;
+import dev.p4ebpf.ir.diag.Span;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The parser's view of the packet: extract, lookahead, advance, verify and length. Each checks that
+ * the bytes are there (or the condition holds) and otherwise ends parsing with an error: the parser
+ * error is set and control goes to the parser's reject path.
+ */
+final class Extraction {
+    private final Lowering lo;
+    private final Gen g;
+    /** The error register and the block that rejects, while a parser is being lowered. */
+    VReg error;
+    int reject = -1;
+    /** The headers extracted, in the order the extract calls appear, for the deparser's layout check. */
+    final List<Loc> extracted = new ArrayList<>();
+
+    Extraction(Lowering lo) {
+        this.lo = lo;
+        this.g = lo.g;
+    }
+
+    private void requireParser(String what, Span at) throws Unsupported {
+        if (reject < 0) {
+            throw new Unsupported(what + " outside the parser", "packet_in methods are called in parser states", at);
+        }
+    }
+
+    /** Sets the parser error and rejects when {@code n} bytes are not available at the cursor. */
+    private VReg need(Operand n, String errorName, Span at) {
+        int tooShort = g.block();
+        int ok = g.block();
+        VReg past = g.alu(AluOp.ADD, lo.packet.cursor, n, at);
+        g.b.branch(JmpOp.JGT, false, past, lo.packet.end, tooShort, ok, at);
+        g.enter(tooShort);
+        g.set(error, Operand.imm(lo.errorCode(errorName)), at);
+        g.jump(reject, at);
+        g.enter(ok);
+        return past;
+    }
+
+    void extract(Call.MethodCall m) throws Unsupported {
+        Span at = m.span();
+        requireParser("extract", at);
+        if (m.args().size() == 2) {
+            throw new Unsupported("extract of a header with a varbit field", "not supported by the eBPF backend yet", at);
+        }
+        Loc target = lo.loc(m.args().getFirst().expr());
+        Type.Header h = switch (target) {
+            case Loc.PacketHeader p -> p.type();
+            case Loc.Header hd -> hd.type();
+            default -> throw new Unsupported("extract into " + target.type(), "extract fills a header", at);
+        };
+        HeaderLayout layout = HeaderLayout.of(h);
+        if (layout.bits() % 8 != 0) {
+            throw new Unsupported("header " + h.name() + " of " + layout.bits() + " bits",
+                    "headers must be a whole number of bytes", at);
+        }
+        VReg start = g.mov(lo.packet.cursor, "hdr", at);
+        VReg past = need(Operand.imm(layout.bytes()), "PacketTooShort", at);
+        switch (target) {
+            case Loc.PacketHeader p -> {
+                g.set(p.ptr(), start, at);
+                g.set(p.valid(), Operand.imm(1), at);
+            }
+            case Loc.Header hd -> {
+                var view = new Loc.PacketHeader(h, hd.valid(), start, layout);
+                for (HeaderLayout.FieldLayout f : layout.fields()) {
+                    lo.write(hd.fields().get(f.name()), lo.access.read(new Loc.PacketField(view, f), at), at);
+                }
+                g.set(hd.valid(), Operand.imm(1), at);
+            }
+            default -> throw new IllegalStateException();
+        }
+        g.set(lo.packet.cursor, past, at);
+        extracted.add(target);
+    }
+
+    VReg lookahead(Call.MethodCall m) throws Unsupported {
+        Span at = m.span();
+        requireParser("lookahead", at);
+        Type t = m.type();
+        int bits = Scalars.width(t).orElseThrow(() -> new Unsupported("lookahead of " + t,
+                "the eBPF backend looks ahead at integer types", at));
+        if (bits > 64) {
+            throw new Unsupported("lookahead of " + bits + " bits", "at most 64 bits", at);
+        }
+        int bytes = (bits + 7) / 8;
+        need(Operand.imm(bytes), "PacketTooShort", at);
+        VReg raw = lo.access.loadBigEndian(lo.packet.cursor, 0, bytes, at);
+        int shift = bytes * 8 - bits;
+        return shift == 0 ? raw : g.alu(AluOp.RSH, raw, shift, at);
+    }
+
+    void advance(Expr bits, Span at) throws Unsupported {
+        requireParser("advance", at);
+        if (!(bits instanceof Expr.IntLit lit) || lit.value().intValueExact() % 8 != 0) {
+            throw new Unsupported("advance by a run-time or non-byte amount", "advance by a constant number of bytes", at);
+        }
+        VReg past = need(Operand.imm(lit.value().intValueExact() / 8), "PacketTooShort", at);
+        g.set(lo.packet.cursor, past, at);
+    }
+
+    VReg length(Span at) {
+        return g.truncate(g.alu(AluOp.SUB, g.mov(lo.packet.end, "end", at), lo.packet.data, at), 32, at);
+    }
+
+    void verify(Expr condition, Expr err, Span at) throws Unsupported {
+        requireParser("verify", at);
+        int fail = g.block();
+        int ok = g.block();
+        lo.exprs.cond(condition).branch(ok, fail);
+        g.enter(fail);
+        g.set(error, lo.exprs.value(err), at);
+        g.jump(reject, at);
+        g.enter(ok);
+    }
+}

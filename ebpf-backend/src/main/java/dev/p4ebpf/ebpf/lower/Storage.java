@@ -1,0 +1,86 @@
+package dev.p4ebpf.ebpf.lower;
+
+import dev.p4ebpf.ebpf.lir.LBuilder;
+import dev.p4ebpf.ebpf.lir.VReg;
+import dev.p4ebpf.ir.Type;
+import dev.p4ebpf.ir.Types;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Set;
+
+/**
+ * Allocates the storage of a value of a given type: registers for its scalars; for headers on the
+ * {@code inPlace} paths, a validity register and a packet pointer instead of their fields.
+ */
+final class Storage {
+    private final LBuilder b;
+    private final Set<String> inPlace;
+
+    /** @param inPlace the paths (such as {@code hdr.ipv4}) of the headers that stay in the packet */
+    Storage(LBuilder b, Set<String> inPlace) {
+        this.b = b;
+        this.inPlace = inPlace;
+    }
+
+    /** Storage for a value of type {@code t} at {@code path}; empty when the type has no run-time form here. */
+    Loc allocate(Type t, String path) throws Unsupported {
+        Type rep = Types.representation(t);
+        if (Scalars.isScalar(t)) {
+            int w = Scalars.width(t).orElseThrow();
+            if (w > 64) {
+                throw new Unsupported("a value of type " + dev.p4ebpf.ir.print.ExprPrinter.type(t) + " (" + path + ")",
+                        "values wider than 64 bits are not supported yet outside headers and keys");
+            }
+            return new Loc.Scalar(t, b.reg(leaf(path)));
+        }
+        return switch (rep) {
+            case Type.Header h when inPlace.contains(path) -> new Loc.PacketHeader(h, b.reg(leaf(path) + ".valid"),
+                    b.reg(leaf(path) + ".ptr"), HeaderLayout.of(h));
+            case Type.Header h -> {
+                var fields = new LinkedHashMap<String, Loc>();
+                for (Type.Field f : h.fields()) {
+                    fields.put(f.name(), allocate(f.type(), path + "." + f.name()));
+                }
+                yield new Loc.Header(h, b.reg(leaf(path) + ".valid"), fields);
+            }
+            case Type.Struct s -> {
+                var fields = new LinkedHashMap<String, Loc>();
+                for (Type.Field f : s.fields()) {
+                    fields.put(f.name(), allocate(f.type(), path + "." + f.name()));
+                }
+                yield new Loc.Struct(t, fields);
+            }
+            case Type.HeaderUnion u -> {
+                var members = new LinkedHashMap<String, Loc>();
+                for (Type.Field f : u.fields()) {
+                    members.put(f.name(), allocate(f.type(), path + "." + f.name()));
+                }
+                yield new Loc.Union(u, members);
+            }
+            case Type.Stack s -> {
+                var elements = new ArrayList<Loc>();
+                for (int i = 0; i < s.size(); i++) {
+                    elements.add(allocate(s.element(), path + "[" + i + "]"));
+                }
+                yield new Loc.Stack(s, elements, b.reg(leaf(path) + ".next"));
+            }
+            case Type.Tuple tu -> {
+                var elements = new ArrayList<Loc>();
+                for (int i = 0; i < tu.elements().size(); i++) {
+                    elements.add(allocate(tu.elements().get(i), path + "[" + i + "]"));
+                }
+                yield new Loc.Tuple(t, elements);
+            }
+            case Type.Extern e -> new Loc.Opaque(t);
+            case Type.Varbit v -> throw new Unsupported("varbit field " + path,
+                    "varbit fields are supported in headers that stay in the packet only");
+            default -> throw new Unsupported("a value of type " + dev.p4ebpf.ir.print.ExprPrinter.type(t) + " (" + path + ")",
+                    "the eBPF backend has no representation for it");
+        };
+    }
+
+    private static String leaf(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+}

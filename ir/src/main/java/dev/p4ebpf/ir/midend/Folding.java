@@ -1,0 +1,26 @@
+package dev.p4ebpf.ir.midend;
+
+import dev.p4ebpf.ir.Expr;
+import dev.p4ebpf.ir.diag.Diagnostics;
+import dev.p4ebpf.ir.fold.Folder;
+import dev.p4ebpf.ir.pass.IrRewriter;
+
+/**
+ * Folds expressions bottom-up with the frontend's {@link Folder}, so that a pass that puts literals
+ * where variables were leaves the program as the frontend would have folded it. Operations the
+ * folder refuses (a division by zero) stay as they are: in code reached at run time they are the
+ * target's business, not a compile-time error.
+ */
+class Folding extends IrRewriter {
+    private final Folder folder = new Folder(new Diagnostics());
+
+    @Override
+    public Expr expr(Expr e) {
+        return folder.fold(super.expr(e));
+    }
+
+    /** {@code e} folded bottom-up. */
+    static Expr fold(Expr e) {
+        return new Folding().expr(e);
+    }
+}

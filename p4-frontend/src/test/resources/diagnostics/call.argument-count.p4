@@ -1,0 +1,6 @@
+action a(in bit<8> v) {}
+control c() {
+    apply {
+        a(1, 2);
+    }
+}

@@ -1,0 +1,5 @@
+control c(inout bit<8> a) {
+    apply {
+        a = a / -2;
+    }
+}

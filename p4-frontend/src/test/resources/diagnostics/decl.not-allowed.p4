@@ -1,0 +1,1 @@
+action a(out bit<8> result = 1) {}

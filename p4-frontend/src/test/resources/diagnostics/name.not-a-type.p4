@@ -1,0 +1,2 @@
+const bit<8> k = 1;
+struct s { k f; }

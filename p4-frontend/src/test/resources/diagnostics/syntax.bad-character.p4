@@ -1,0 +1,4 @@
+#include <core.p4>
+control c() {
+    apply { $ }
+}

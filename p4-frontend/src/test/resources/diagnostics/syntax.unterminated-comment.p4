@@ -1,0 +1,3 @@
+#include <core.p4>
+/* this comment never ends
+control c() { apply {} }

@@ -1,0 +1,2 @@
+struct pair<A, B> { A first; B second; }
+struct s { pair<bit<8>> p; }

@@ -1,0 +1,1 @@
+const bool b = (bool)8w1;

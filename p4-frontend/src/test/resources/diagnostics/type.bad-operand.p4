@@ -1,0 +1,5 @@
+control c(inout bit<8> x, inout bit<16> y) {
+    apply {
+        x = x + y;
+    }
+}

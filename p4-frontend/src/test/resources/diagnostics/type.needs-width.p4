@@ -1,0 +1,5 @@
+control c(inout bit<8> x) {
+    apply {
+        x = (bit<8>)(5 ++ 3);
+    }
+}

@@ -1,0 +1,2 @@
+header inner_t { bit<8> f; }
+header outer_t { inner_t inner; }
