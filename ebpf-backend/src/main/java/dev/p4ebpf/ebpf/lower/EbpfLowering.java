@@ -73,11 +73,15 @@ public final class EbpfLowering {
                     l.lowering().tables.counters, List.of(), l.lowering().valueSets.controlPlane);
             return Optional.of(new Lowered(l.function(), maps, cp, hook == Hook.XDP ? "xdp" : "tc"));
         } catch (Unsupported u) {
-            diags.report(Code.UNSUPPORTED, u.span(), u.construct(), u.reason());
+            report(u.at(arch.get().span()), diags);
             return Optional.empty();
         } catch (Exprs.Deferred d) {
-            diags.report(Code.UNSUPPORTED, d.unsupported().span(), d.unsupported().construct(), d.unsupported().reason());
+            report(d.unsupported().at(arch.get().span()), diags);
             return Optional.empty();
         }
+    }
+
+    private static void report(Unsupported u, Diagnostics diags) {
+        diags.report(Code.UNSUPPORTED, u.span(), u.construct(), u.reason());
     }
 }
