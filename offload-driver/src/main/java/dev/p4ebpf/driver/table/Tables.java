@@ -53,6 +53,11 @@ public final class Tables implements AutoCloseable {
         write(parser.entry(spec), Uapi.BPF_NOEXIST);
     }
 
+    /** Adds an entry the program declares ({@link ProgramEntries}), also into a table with const entries. */
+    void addDeclared(EntrySpec spec) {
+        write(parser.entry(spec, true), Uapi.BPF_NOEXIST);
+    }
+
     /** Changes the action of an existing entry. */
     public void modify(EntrySpec spec) {
         write(parser.entry(spec), Uapi.BPF_EXIST);
