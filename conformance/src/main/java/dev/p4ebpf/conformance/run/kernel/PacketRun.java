@@ -114,6 +114,6 @@ final class PacketRun {
             why = e.getMessage();
         }
         return new TargetException("the kernel refuses to test-run this packet (EINVAL): " + why
-                + "; the packet is not compared", e);
+                + "; the kernel target cannot tell what this packet gives", e);
     }
 }

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.TestFactory;
  * reference interpreter, and compares them packet by packet: p4c's eBPF and XDP samples that
  * have an {@code .stf} (from the checkout -Dp4c.dir names, default /work/p4c; skipped without
  * one), this module's eBPF STF tests ({@code stf/ebpf/*.p4}, {@code stf/*-ebpf.p4},
- * {@code stf/*-xdp.p4}) and the kernel target's probe. A program passes when both targets give
+ * {@code stf/*-xdp.p4}), the kernel target's probe and its own tests ({@code kernel/stf}). A program passes when both targets give
  * the same packets for every packet and the kernel meets every expectation. Those listed in
  * kernel/known-failures.txt must fail, for the reason listed; every other must pass.
  */
@@ -96,6 +96,9 @@ class KernelStfCorpusTest {
     private static List<Case> cases() throws IOException {
         List<Case> out = new ArrayList<>();
         out.add(own(RESOURCES.resolve("kernel/probe-xdp.p4")));
+        for (Path p4 : list(RESOURCES.resolve("kernel/stf"), n -> n.endsWith(".p4"))) {
+            out.add(own(p4));
+        }
         Path stf = RESOURCES.resolve("stf");
         for (Path p4 : list(stf.resolve("ebpf"), n -> n.endsWith(".p4"))) {
             out.add(own(p4));
