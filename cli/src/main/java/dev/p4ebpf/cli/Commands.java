@@ -8,6 +8,7 @@ import dev.p4ebpf.cli.driver.RunCommand;
 import dev.p4ebpf.cli.driver.TableCommand;
 import dev.p4ebpf.cli.driver.UnloadCommand;
 import dev.p4ebpf.cli.frontend.CheckCommand;
+import dev.p4ebpf.cli.stf.StfRunCommand;
 import java.util.List;
 
 /** Every command of {@code p4ebpf}, in the order {@code --help} lists them. */
@@ -22,6 +23,7 @@ final class Commands {
                 new ListCommand(),
                 new TableCommand(),
                 new CountersCommand(),
-                new RunCommand());
+                new RunCommand(),
+                new StfRunCommand());
     }
 }

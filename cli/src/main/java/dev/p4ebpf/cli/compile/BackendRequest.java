@@ -5,9 +5,7 @@ import dev.p4ebpf.cli.frontend.DiagnosticPrinter;
 import dev.p4ebpf.ebpf.compile.EbpfCompiler;
 import dev.p4ebpf.ebpf.insn.Disassembler;
 import dev.p4ebpf.ebpf.lower.EbpfLowering;
-import dev.p4ebpf.ir.Decl;
 import dev.p4ebpf.ir.Program;
-import dev.p4ebpf.ir.Type;
 import dev.p4ebpf.ir.diag.Diagnostics;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -37,18 +35,11 @@ record BackendRequest(Optional<EbpfLowering.Hook> hook, String emit, Optional<Pa
         return new BackendRequest(hook, emit, output);
     }
 
-    /** The hook a program is compiled for when --target does not say: xdp programs to XDP, ebpfFilter to tc. */
-    private static EbpfLowering.Hook defaultHook(Program p) {
-        return p.main().map(Decl.InstanceDecl::type).filter(Type.Block.class::isInstance)
-                .map(t -> ((Type.Block) t).name().equals("xdp") ? EbpfLowering.Hook.XDP : EbpfLowering.Hook.TC)
-                .orElse(EbpfLowering.Hook.XDP);
-    }
-
     int run(Program program, String file, PrintStream out, PrintStream err, DiagnosticPrinter printer) {
         var diags = new Diagnostics();
-        String name = programName(file);
-        var sources = new SourceLines();
-        Optional<EbpfCompiler.Compiled> c = EbpfCompiler.compile(program, hook.orElse(defaultHook(program)), name,
+        String name = EbpfCompiler.programName(Path.of(file));
+        var sources = new dev.p4ebpf.frontend.SourceLines();
+        Optional<EbpfCompiler.Compiled> c = EbpfCompiler.compile(program, hook.orElseGet(() -> EbpfLowering.defaultHook(program)), name,
                 sources::line, diags);
         diags.sorted().forEach(printer::print);
         if (c.isEmpty() || diags.hasErrors()) {
@@ -89,14 +80,5 @@ record BackendRequest(Optional<EbpfLowering.Hook> hook, String emit, Optional<Pa
         String n = object.getFileName().toString();
         int dot = n.lastIndexOf('.');
         return object.resolveSibling((dot > 0 ? n.substring(0, dot) : n) + ".json");
-    }
-
-    /** The BPF program's name: the source file's base name, as a C identifier of at most 15 bytes. */
-    static String programName(String file) {
-        String n = Path.of(file).getFileName().toString().replaceAll("\\.p4$", "").replaceAll("[^A-Za-z0-9_]", "_");
-        if (n.isEmpty() || Character.isDigit(n.charAt(0))) {
-            n = "p4_" + n;
-        }
-        return n.length() > 15 ? n.substring(0, 15) : n;
     }
 }

@@ -34,6 +34,19 @@ public final class EbpfCompiler {
     }
 
     /**
+     * The BPF program name for a P4 source file: its base name with every character that cannot be
+     * in a BTF function name replaced by {@code _}, prefixed when it starts with a digit, and cut to
+     * the kernel's 15 characters.
+     */
+    public static String programName(java.nio.file.Path source) {
+        String n = source.getFileName().toString().replaceAll("\\.p4$", "").replaceAll("[^A-Za-z0-9_]", "_");
+        if (n.isEmpty() || Character.isDigit(n.charAt(0))) {
+            n = "p4_" + n;
+        }
+        return n.length() > 15 ? n.substring(0, 15) : n;
+    }
+
+    /**
      * Compiles {@code program} for {@code hook}. {@code source} gives the text of a source line for
      * line info (empty when unknown). Problems are reported to {@code diags}.
      */

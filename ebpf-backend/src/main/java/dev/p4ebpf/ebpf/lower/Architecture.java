@@ -43,8 +43,10 @@ public sealed interface Architecture {
     static Optional<Architecture> of(Program program, Diagnostics diags) {
         Optional<Decl.InstanceDecl> main = program.main();
         if (main.isEmpty()) {
-            diags.report(Code.UNSUPPORTED, Span.NONE, "a program without 'main'",
-                    "the eBPF backend compiles a program that instantiates ebpfFilter or xdp as main");
+            Span end = program.decls().isEmpty() ? Span.NONE : program.decls().getLast().span();
+            diags.report(Code.UNSUPPORTED, end, "a program without 'main'",
+                    "the eBPF backend compiles a program that instantiates ebpfFilter or xdp as main; declare"
+                            + " 'ebpfFilter(...) main;' or 'xdp(...) main;'");
             return Optional.empty();
         }
         Decl.InstanceDecl m = main.get();

@@ -34,7 +34,7 @@ final class Calls {
             case Call.ExternFunctionCall f -> externFunction(f);
             case Call.MethodCall m -> method(m);
             case Call.TableApply t -> throw new IllegalStateException("table result used as a scalar");
-            default -> throw new Unsupported(describe(c), "calls of this kind must be inlined by the midend first", at);
+            default -> throw new Unsupported(describe(c), "the midend inlines such calls; compile the program through the whole midend (p4ebpf compile does)", at);
         };
     }
 
@@ -46,7 +46,7 @@ final class Calls {
             case Call.TableApply t -> lo.tables.apply(t.table(), at);
             case Call.MethodCall m -> method(m);
             case Call.ExternFunctionCall f -> externFunction(f);
-            default -> throw new Unsupported(describe(c), "calls of this kind must be inlined by the midend first", at);
+            default -> throw new Unsupported(describe(c), "the midend inlines such calls; compile the program through the whole midend (p4ebpf compile does)", at);
         }
     }
 
@@ -166,7 +166,8 @@ final class Calls {
                 yield g.imm(0, at);
             }
             default -> throw new Unsupported("extern function " + f.method().name(),
-                    "the eBPF backend implements the externs of ebpf_model.p4, xdp_model.p4 and core.p4", at);
+                    "the eBPF backend implements the externs of ebpf_model.p4, xdp_model.p4 and core.p4; use one of those"
+                            + " or write the computation in P4", at);
         };
     }
 
@@ -219,7 +220,8 @@ final class Calls {
                 yield g.imm(0, at);
             }
             default -> throw new Unsupported("method " + m.method().name() + " of " + extern,
-                    "the eBPF backend implements the externs of ebpf_model.p4, xdp_model.p4 and core.p4", at);
+                    "the eBPF backend implements the externs of ebpf_model.p4, xdp_model.p4 and core.p4; use one of those"
+                            + " or write the computation in P4", at);
         };
     }
 

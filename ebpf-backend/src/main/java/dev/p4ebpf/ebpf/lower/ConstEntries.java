@@ -75,7 +75,7 @@ final class ConstEntries {
             try {
                 return -Long.parseLong(legacy.get().text().strip());
             } catch (NumberFormatException x) {
-                throw new Unsupported("@priority(" + legacy.get().text() + ")", "the priority must be a number", e.span());
+                throw new Unsupported("@priority(" + legacy.get().text() + ")", "write the priority as a decimal number, e.g. @priority(10)", e.span());
             }
         }
         return -(index + 1L);
@@ -85,7 +85,7 @@ final class ConstEntries {
         List<KeySet> sets = e.keys() instanceof KeySet.Tuple t ? t.elements() : List.of(e.keys());
         if (sets.size() != layout.keys().size()) {
             throw new Unsupported("this entry", "it has " + sets.size() + " keysets for " + layout.keys().size()
-                    + " keys", e.span());
+                    + " keys; give one keyset per key", e.span());
         }
         var out = new LinkedHashMap<String, String>();
         for (int i = 0; i < sets.size(); i++) {
@@ -173,10 +173,10 @@ final class ConstEntries {
             case Expr.EnumLit en -> switch (en.type()) {
                 case Type.SerEnum se -> se.member(en.member()).orElseThrow().value();
                 case Type.Enum t -> BigInteger.valueOf(t.members().indexOf(en.member()));
-                default -> throw new Unsupported("enum value " + en.member(), "its type is not an enum", e.span());
+                default -> throw new Unsupported("enum value " + en.member(), "its type is not an enum; use a member of the key's enum type", e.span());
             };
             case Expr.Cast c -> constant(c.operand(), width);
-            default -> throw new Unsupported("the value " + ExprPrinter.expr(e), "entries hold compile-time constants",
+            default -> throw new Unsupported("the value " + ExprPrinter.expr(e), "entries hold compile-time constants; write a literal or a constant",
                     e.span());
         };
         return v.and(ones(width));

@@ -34,6 +34,13 @@ public final class EbpfLowering {
 
     private EbpfLowering() {}
 
+    /** The hook a program is compiled for unless told otherwise: xdp programs to XDP, others (ebpfFilter) to tc. */
+    public static Hook defaultHook(Program p) {
+        return p.main().map(dev.p4ebpf.ir.Decl.InstanceDecl::type)
+                .filter(t -> t instanceof dev.p4ebpf.ir.Type.Block b && !b.name().equals("xdp"))
+                .map(t -> Hook.TC).orElse(Hook.XDP);
+    }
+
     private static Lowered.MapLayout layout(Maps.Def d) {
         return new Lowered.MapLayout(d.name(), d.type(), d.keySize(), d.valueSize(), d.maxEntries(), d.flags(), d.keyType(),
                 d.keyMembers().stream().map(m -> new Lowered.Member(m.name(), m.offset(), m.size(), m.group())).toList(),
@@ -66,11 +73,15 @@ public final class EbpfLowering {
                     l.lowering().tables.counters, List.of(), l.lowering().valueSets.controlPlane);
             return Optional.of(new Lowered(l.function(), maps, cp, hook == Hook.XDP ? "xdp" : "tc"));
         } catch (Unsupported u) {
-            diags.report(Code.UNSUPPORTED, u.span(), u.construct(), u.reason());
+            report(u.at(arch.get().span()), diags);
             return Optional.empty();
         } catch (Exprs.Deferred d) {
-            diags.report(Code.UNSUPPORTED, d.unsupported().span(), d.unsupported().construct(), d.unsupported().reason());
+            report(d.unsupported().at(arch.get().span()), diags);
             return Optional.empty();
         }
+    }
+
+    private static void report(Unsupported u, Diagnostics diags) {
+        diags.report(Code.UNSUPPORTED, u.span(), u.construct(), u.reason());
     }
 }

@@ -45,7 +45,8 @@ final class Emits {
     void emit(Call.MethodCall m) throws Unsupported {
         Span at = m.span();
         if (conditional) {
-            throw new Unsupported("emit under a condition", "the deparser emits unconditionally (emit skips invalid headers)",
+            throw new Unsupported("emit under a condition", "the deparser emits unconditionally (emit skips invalid headers); emit the header"
+                    + " unconditionally and make it invalid where it must not be written",
                     at);
         }
         flatten(lo.loc(m.args().getFirst().expr()), at);
@@ -70,7 +71,7 @@ final class Emits {
                     flatten(e, at);
                 }
             }
-            default -> throw new Unsupported("emit of " + l.type(), "emit writes headers and structures of headers", at);
+            default -> throw new Unsupported("emit of " + l.type(), "emit writes headers, header stacks and unions and structures of them; emit those", at);
         }
     }
 
@@ -89,7 +90,7 @@ final class Emits {
         }
         if (saved > MAX_SAVED) {
             throw new Unsupported("a deparser that rewrites " + saved + " bytes of headers",
-                    "at most " + MAX_SAVED + " bytes of headers can be moved", at);
+                    "at most " + MAX_SAVED + " bytes of headers can be moved; emit fewer or smaller headers", at);
         }
         StackSlot save = lo.g.b.slot(Math.max(8, (saved + 7) & ~7), 8, "saved_headers");
         VReg base = g.stackAddr(save, 0, at);

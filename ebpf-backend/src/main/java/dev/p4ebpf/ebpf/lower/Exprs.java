@@ -34,7 +34,7 @@ final class Exprs {
             case Expr.BoolLit b -> g.imm(b.value() ? 1 : 0, at);
             case Expr.ErrorLit er -> g.imm(lo.errorCode(er.member()), at);
             case Expr.EnumLit en -> g.imm(enumValue(en), at);
-            case Expr.MatchKindLit m -> throw new Unsupported("match_kind value " + m.member(), "it exists at compile time only", at);
+            case Expr.MatchKindLit m -> throw new Unsupported("match_kind value " + m.member(), "it exists at compile time only; use it in a table key's match kind", at);
             case Expr.Var v -> lo.read(lo.loc(e), at);
             case Expr.Member m when m.base() instanceof Call.TableApply t -> tableResult(m, t);
             case Expr.Member m -> lo.read(lo.loc(e), at);
@@ -52,11 +52,11 @@ final class Exprs {
             case Expr.Slice s -> g.truncate(shiftRight(value(s.operand()), s.lo(), at), s.hi() - s.lo() + 1, at);
             case Expr.DynSlice d -> g.truncate(g.alu(AluOp.RSH, value(d.operand()), value(d.lo()), at), d.width(), at);
             case Call c -> lo.calls.value(c);
-            case Expr.StrLit s -> throw new Unsupported("a string", "strings exist at compile time only", at);
+            case Expr.StrLit s -> throw new Unsupported("a string", "strings exist at compile time only; use them in annotations", at);
             case Expr.InvalidHeader h -> throw new IllegalStateException("invalid header as a scalar");
             case Expr.DontCareArg d -> throw new IllegalStateException("_ as a value");
             case Expr.InstanceRef r -> throw new IllegalStateException("instance as a value");
-            case Expr.This t -> throw new Unsupported("'this'", "abstract methods are not supported by the eBPF backend", at);
+            case Expr.This t -> throw new Unsupported("'this'", "abstract methods are not supported by the eBPF backend; implement the extern without them", at);
             case Expr.StructValue s -> throw new IllegalStateException("struct value as a scalar");
             case Expr.TupleValue t -> throw new IllegalStateException("tuple value as a scalar");
         };
@@ -69,7 +69,7 @@ final class Exprs {
             case "hit" -> r.hit();
             case "miss" -> g.alu(AluOp.XOR, r.hit(), 1, m.span());
             default -> throw new Unsupported("table result ." + m.field(),
-                    "only hit, miss and action_run (in a switch) are results of apply()", m.span());
+                    "only hit, miss and action_run (in a switch) are results of apply(); use one of those", m.span());
         };
     }
 

@@ -32,7 +32,7 @@ final class Extraction {
 
     private void requireParser(String what, Span at) throws Unsupported {
         if (reject < 0) {
-            throw new Unsupported(what + " outside the parser", "packet_in methods are called in parser states", at);
+            throw new Unsupported(what + " outside the parser", "packet_in methods are called in parser states; move the call into one", at);
         }
     }
 
@@ -59,12 +59,12 @@ final class Extraction {
         Type.Header h = switch (target) {
             case Loc.PacketHeader p -> p.type();
             case Loc.Header hd -> hd.type();
-            default -> throw new Unsupported("extract into " + target.type(), "extract fills a header", at);
+            default -> throw new Unsupported("extract into " + target.type(), "extract fills a header; extract into a header", at);
         };
         HeaderLayout layout = HeaderLayout.of(h);
         if (layout.bits() % 8 != 0) {
             throw new Unsupported("header " + h.name() + " of " + layout.bits() + " bits",
-                    "headers must be a whole number of bytes", at);
+                    "headers must be a whole number of bytes; pad the header to a multiple of 8 bits", at);
         }
         VReg start = g.mov(lo.packet.cursor, "hdr", at);
         VReg past = need(Operand.imm(layout.bytes()), "PacketTooShort", at);
@@ -91,7 +91,7 @@ final class Extraction {
         requireParser("lookahead", at);
         Type t = m.type();
         int bits = Scalars.width(t).orElseThrow(() -> new Unsupported("lookahead of " + t,
-                "the eBPF backend looks ahead at integer types", at));
+                "the eBPF backend looks ahead at integer types; look ahead at a bit<N>", at));
         if (bits > 64) {
             throw new Unsupported("lookahead of " + bits + " bits", "at most 64 bits", at);
         }

@@ -141,10 +141,9 @@ final class InPlace {
         }
         if (e instanceof Call c) {
             boolean extract = c instanceof Call.MethodCall m && m.externName().equals("packet_in")
-                    && m.method().name().equals("extract") && m.args().size() == 1;
-            if (!extract) {
-                c.args().forEach(this::arg);
-            }
+                    && m.method().name().equals("extract");
+            // extraction is what keeps a header in the packet; its length argument (varbit) is only read
+            c.args().stream().skip(extract ? 1 : 0).forEach(this::arg);
         }
     }
 

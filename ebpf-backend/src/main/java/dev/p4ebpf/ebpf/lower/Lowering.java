@@ -65,7 +65,8 @@ final class Lowering {
                     "stack positions must be known at compile time (the midend unrolls parser loops)", at);
             case Expr.TupleElement t -> ((Loc.Tuple) loc(t.tuple())).elements().get(t.index());
             default -> throw new Unsupported("this expression as a location (" + e.getClass().getSimpleName() + ")",
-                    "only variables, fields and elements can be read as aggregates or written", at);
+                    "only variables, fields and elements can be read as aggregates or written; assign the value to a"
+                            + " variable first", at);
         };
     }
 
@@ -267,7 +268,7 @@ final class Lowering {
     }
 
     private Loc temporary(Expr e) throws Unsupported {
-        Loc l = storage.allocate(e.type(), "tmp");
+        Loc l = storage.allocate(e.type(), "tmp", e.span());
         assign(l, e);
         return l;
     }

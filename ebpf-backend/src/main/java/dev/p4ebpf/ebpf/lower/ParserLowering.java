@@ -106,7 +106,7 @@ final class ParserLowering {
                 g.jump(yes, at);
                 return;
             }
-            throw new Unsupported("a keyset for " + keys.size() + " keys that is not a tuple", "", ks.span());
+            throw new Unsupported("a keyset for " + keys.size() + " keys that is not a tuple", "write the keyset as a tuple with one element per key, e.g. (1, _)", ks.span());
         }
         one(ks, keys.getFirst(), keyExprs.getFirst(), yes, no, at);
     }
@@ -132,7 +132,7 @@ final class ParserLowering {
                 g.b.branch(signed ? JmpOp.JSLE : JmpOp.JLE, false, k, high, yes, no, at);
             }
             case KeySet.ValueSetRef vs -> lo.valueSets.match(vs.name(), List.of(key), yes, no, at);
-            case KeySet.Tuple t -> throw new Unsupported("a nested keyset tuple", "keys must be scalars", ks.span());
+            case KeySet.Tuple t -> throw new Unsupported("a nested keyset tuple", "a select keyset holds one value, mask, range or default per key; flatten the tuple", ks.span());
         }
     }
 }

@@ -71,7 +71,7 @@ final class ProgramLowering {
     /** Storage of the headers structure, shared by every body of the architecture. */
     private Loc headers(Decl.ParserDecl p, Lowering lo, Set<String> inPlace, Gen g) throws Unsupported {
         Param hp = headersParam(p);
-        Loc h = lo.storage.allocate(hp.type(), InPlace.ROOT);
+        Loc h = lo.storage.allocate(hp.type(), InPlace.ROOT, hp.span());
         lo.stmts.zero(h, Span.NONE);
         pointDummies(h, g, lo);
         return h;
@@ -113,7 +113,7 @@ final class ProgramLowering {
 
     private static Param headersParam(Decl.ParserDecl p) throws Unsupported {
         return p.applyParams().stream().filter(x -> x.direction() == dev.p4ebpf.ir.Direction.OUT).findFirst()
-                .orElseThrow(() -> new Unsupported("parser " + p.name(), "it has no out parameter for the headers", p.span()));
+                .orElseThrow(() -> new Unsupported("parser " + p.name(), "it has no out parameter for the headers; declare the architecture's 'out H headers' parameter", p.span()));
     }
 
     private Lowering lowering(Gen g, Packet packet, Set<String> inPlace) {
@@ -152,7 +152,8 @@ final class ProgramLowering {
                 case Decl.TableDecl t -> { }
                 case Decl.InstanceDecl i -> { }
                 case Decl.ValueSetDecl vs -> lo.valueSets.declare(vs, block);
-                default -> throw new Unsupported(d.name(), "this local declaration is not supported", d.span());
+                default -> throw new Unsupported(d.name(), "this local declaration is not supported; declare variables, constants, actions, tables,"
+                        + " value sets and extern instances here", d.span());
             }
         }
     }
@@ -216,8 +217,8 @@ final class ProgramLowering {
         g.enter(accept);
         Param in = x.pipe().applyParams().get(1);
         Param out = x.pipe().applyParams().get(2);
-        Loc input = lo.storage.allocate(in.type(), in.name());
-        Loc output = lo.storage.allocate(out.type(), out.name());
+        Loc input = lo.storage.allocate(in.type(), in.name(), in.span());
+        Loc output = lo.storage.allocate(out.type(), out.name(), out.span());
         lo.stmts.zero(output, x.span());
         VReg ifindex = g.load(Size.W, packet.ctx, 12, x.span());
         lo.write(((Loc.Struct) input).fields().get("input_port"), ifindex, x.span());

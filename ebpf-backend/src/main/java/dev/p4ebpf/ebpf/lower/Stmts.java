@@ -70,7 +70,7 @@ final class Stmts {
 
     private void jumpTo(int target, String what, Span at) throws Unsupported {
         if (target < 0) {
-            throw new Unsupported("'" + what + "' here", "the eBPF backend found no enclosing body for it", at);
+            throw new Unsupported("'" + what + "' here", "the eBPF backend found no enclosing body for it; use it inside a control, action or loop", at);
         }
         g.jump(target, at);
     }
@@ -93,7 +93,7 @@ final class Stmts {
 
     /** Declares a variable of this frame; uninitialized scalars start at zero and headers invalid. */
     void declare(String name, Type type, java.util.Optional<Expr> init, Span at) throws Unsupported {
-        Loc l = lo.storage.allocate(type, name);
+        Loc l = lo.storage.allocate(type, name, at);
         lo.env.bind(frame, name, l);
         if (init.isPresent()) {
             lo.assign(l, init.get());
@@ -208,7 +208,7 @@ final class Stmts {
                     : Exprs.literal(((Type.SerEnum) en.type()).member(en.member()).orElseThrow().value(),
                             ((Type.SerEnum) en.type()).underlying().width());
             case Expr.Cast c -> constant(c.operand());
-            default -> throw new Unsupported("a switch label that is not a literal", "labels must be constants", e.span());
+            default -> throw new Unsupported("a switch label that is not a literal", "labels must be constants; write a literal or a declared constant", e.span());
         };
     }
 
@@ -271,7 +271,7 @@ final class Stmts {
         Span at = f.span();
         Loc collection = lo.loc(f.collection());
         if (!(collection instanceof Loc.Stack s)) {
-            throw new Unsupported("for-in over " + f.collection().type(), "the eBPF backend iterates over arrays", at);
+            throw new Unsupported("for-in over " + f.collection().type(), "the eBPF backend iterates over header stacks and arrays; iterate over one", at);
         }
         int done = g.block();
         for (Loc element : s.elements()) {

@@ -4,6 +4,7 @@ import dev.p4ebpf.ebpf.lir.LBuilder;
 import dev.p4ebpf.ebpf.lir.VReg;
 import dev.p4ebpf.ir.Type;
 import dev.p4ebpf.ir.Types;
+import dev.p4ebpf.ir.diag.Span;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Set;
@@ -22,14 +23,17 @@ final class Storage {
         this.inPlace = inPlace;
     }
 
-    /** Storage for a value of type {@code t} at {@code path}; empty when the type has no run-time form here. */
-    Loc allocate(Type t, String path) throws Unsupported {
+    /**
+     * Storage for a value of type {@code t} at {@code path}, declared at {@code at} (where an
+     * unsupported type is reported).
+     */
+    Loc allocate(Type t, String path, Span at) throws Unsupported {
         Type rep = Types.representation(t);
         if (Scalars.isScalar(t)) {
             int w = Scalars.width(t).orElseThrow();
             if (w > 64) {
                 throw new Unsupported("a value of type " + dev.p4ebpf.ir.print.ExprPrinter.type(t) + " (" + path + ")",
-                        "values wider than 64 bits are not supported yet outside headers and keys");
+                        "values wider than 64 bits are not supported yet outside headers and keys", at);
             }
             return new Loc.Scalar(t, b.reg(leaf(path)));
         }
@@ -39,43 +43,45 @@ final class Storage {
             case Type.Header h -> {
                 var fields = new LinkedHashMap<String, Loc>();
                 for (Type.Field f : h.fields()) {
-                    fields.put(f.name(), allocate(f.type(), path + "." + f.name()));
+                    fields.put(f.name(), allocate(f.type(), path + "." + f.name(), at));
                 }
                 yield new Loc.Header(h, b.reg(leaf(path) + ".valid"), fields);
             }
             case Type.Struct s -> {
                 var fields = new LinkedHashMap<String, Loc>();
                 for (Type.Field f : s.fields()) {
-                    fields.put(f.name(), allocate(f.type(), path + "." + f.name()));
+                    fields.put(f.name(), allocate(f.type(), path + "." + f.name(), at));
                 }
                 yield new Loc.Struct(t, fields);
             }
             case Type.HeaderUnion u -> {
                 var members = new LinkedHashMap<String, Loc>();
                 for (Type.Field f : u.fields()) {
-                    members.put(f.name(), allocate(f.type(), path + "." + f.name()));
+                    members.put(f.name(), allocate(f.type(), path + "." + f.name(), at));
                 }
                 yield new Loc.Union(u, members);
             }
             case Type.Stack s -> {
                 var elements = new ArrayList<Loc>();
                 for (int i = 0; i < s.size(); i++) {
-                    elements.add(allocate(s.element(), path + "[" + i + "]"));
+                    elements.add(allocate(s.element(), path + "[" + i + "]", at));
                 }
                 yield new Loc.Stack(s, elements, b.reg(leaf(path) + ".next"));
             }
             case Type.Tuple tu -> {
                 var elements = new ArrayList<Loc>();
                 for (int i = 0; i < tu.elements().size(); i++) {
-                    elements.add(allocate(tu.elements().get(i), path + "[" + i + "]"));
+                    elements.add(allocate(tu.elements().get(i), path + "[" + i + "]", at));
                 }
                 yield new Loc.Tuple(t, elements);
             }
             case Type.Extern e -> new Loc.Opaque(t);
             case Type.Varbit v -> throw new Unsupported("varbit field " + path,
-                    "varbit fields are supported in headers that stay in the packet only");
+                    "varbit values are kept only in headers that stay in the packet; keep the data in a header"
+                            + " field that is only extracted, read and emitted", at);
             default -> throw new Unsupported("a value of type " + dev.p4ebpf.ir.print.ExprPrinter.type(t) + " (" + path + ")",
-                    "the eBPF backend has no representation for it");
+                    "the eBPF backend has no representation for it; use bit<N>, int<N>, bool, enums, headers and"
+                            + " structs of them", at);
         };
     }
 

@@ -49,7 +49,7 @@ record TableLayout(Decl.TableDecl table, Kind kind, List<KeyField> keys, int key
                 case "lpm" -> kind = Kind.LPM;
                 case "ternary", "range", "optional" -> masked = true;
                 default -> throw new Unsupported("table " + t.name() + " with a " + k.matchKind() + " key",
-                        "the eBPF backend compiles exact, lpm, ternary, range and optional keys", k.span());
+                        "the eBPF backend compiles exact, lpm, ternary, range and optional keys; use one of those", k.span());
             }
         }
         if (masked || lpm > 1 || lpm == 1 && !t.keys().getLast().matchKind().equals("lpm")) {
@@ -87,7 +87,8 @@ record TableLayout(Decl.TableDecl table, Kind kind, List<KeyField> keys, int key
         int keySize = Math.max(offset, 1);
         if (arrayTable) {
             if (keys.size() != 1 || keys.getFirst().bitWidth() > 32) {
-                throw new Unsupported("array_table " + t.name(), "an array table has one exact key of at most 32 bits",
+                throw new Unsupported("array_table " + t.name(), "an array table has one exact key of at most 32 bits; use such a key or a hash table"
+                                + " (no implementation property)",
                         t.span());
             }
             kind = Kind.ARRAY;
@@ -105,7 +106,7 @@ record TableLayout(Decl.TableDecl table, Kind kind, List<KeyField> keys, int key
             int at = firstParam;
             for (Param p : ref.controlPlaneParams()) {
                 int w = Scalars.width(p.type()).orElseThrow(() -> new Unsupported("action parameter " + p.name()
-                        + " of type " + ExprPrinter.type(p.type()), "action data are integers, booleans and enums",
+                        + " of type " + ExprPrinter.type(p.type()), "action data are integers, booleans and enums; declare the parameter as one",
                         ref.span()));
                 if (w > 64) {
                     throw new Unsupported("action parameter " + p.name() + " of " + w + " bits",

@@ -83,7 +83,7 @@ final class Tables {
             }
         }
         return lo.program.find(ref.action(), Decl.ActionDecl.class).orElseThrow(() -> new Unsupported(
-                "action " + ref.action(), "no declaration found", ref.span()));
+                "action " + ref.action(), "no declaration found; declare the action in the control or at the top level", ref.span()));
     }
 
     private String qualified(String name) {
@@ -213,7 +213,7 @@ final class Tables {
     Result apply(String tableName, Span at) throws Unsupported {
         TableLayout layout = layouts.get(tableName);
         if (layout == null) {
-            throw new Unsupported("table " + tableName, "it was not declared in the control being compiled", at);
+            throw new Unsupported("table " + tableName, "it was not declared in the control being compiled; declare it there", at);
         }
         VReg hit = g.reg(tableName + ".hit");
         VReg id = g.reg(tableName + ".action");
@@ -359,7 +359,7 @@ final class Tables {
                 inner.bind(Expr.Frame.CALLABLE, p.name(), new Loc.MemField(p.type(), value, ap.byteOffset(), ap.byteSize()));
                 continue;
             }
-            Loc l = lo.storage.allocate(p.type(), p.name());
+            Loc l = lo.storage.allocate(p.type(), p.name(), p.span());
             inner.bind(Expr.Frame.CALLABLE, p.name(), l);
             if (p.direction() != Direction.NONE) {
                 Expr arg = args != null ? args.args().get(bound).expr() : s.ref().boundArgs().get(bound).expr();
@@ -420,7 +420,8 @@ final class Tables {
     void counter(Call.MethodCall m) throws Unsupported {
         Span at = m.span();
         if (!(m.target() instanceof Expr.InstanceRef r) || !counterMaps.containsKey(r.name())) {
-            throw new Unsupported("this CounterArray", "counters are instances declared in the control", at);
+            throw new Unsupported("this CounterArray", "counters are instances declared in the control; declare the CounterArray in the control that"
+                    + " uses it", at);
         }
         String map = counterMaps.get(r.name());
         StackSlot key = lo.g.b.slot(8, 8, r.name() + "_idx");

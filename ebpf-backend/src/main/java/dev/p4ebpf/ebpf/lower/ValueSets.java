@@ -48,13 +48,13 @@ final class ValueSets {
     void declare(Decl.ValueSetDecl vs, String parser) throws Unsupported {
         if (!(vs.size() instanceof Expr.IntLit n) || n.value().signum() <= 0 || n.value().bitLength() > 31) {
             throw new Unsupported("value set " + vs.name() + " of size " + ExprPrinter.expr(vs.size()),
-                    "the size of a value set must be a positive constant", vs.span());
+                    "the size of a value set must be a positive constant; write one, e.g. value_set<bit<16>>(4)", vs.span());
         }
         var fields = new ArrayList<KeyField>();
         int offset = 0;
         for (Member m : members(vs)) {
             int w = Scalars.width(m.type()).orElseThrow(() -> new Unsupported("value set " + vs.name() + " member "
-                    + m.name() + " of type " + ExprPrinter.type(m.type()), "members are bit<N>, int<N>, bool or enums",
+                    + m.name() + " of type " + ExprPrinter.type(m.type()), "members are bit<N>, int<N>, bool or enums; declare the member as one",
                     vs.span()));
             int bytes = (w + 7) / 8;
             fields.add(new KeyField(m.name(), m.name(), w, MatchKind.EXACT, offset, bytes, Endian.BIG));
@@ -82,7 +82,7 @@ final class ValueSets {
                     var match = Annotation.find(f.annotations(), "match");
                     if (match.isPresent() && !match.get().text().strip().equals("exact")) {
                         throw new Unsupported("value set " + vs.name() + " with a @match(" + match.get().text().strip()
-                                + ") member", "the eBPF backend's value sets match exactly", vs.span());
+                                + ") member", "the eBPF backend's value sets match exactly; remove the @match annotation", vs.span());
                     }
                     out.add(new Member(f.name(), f.type()));
                 }
@@ -103,11 +103,11 @@ final class ValueSets {
     void match(String name, List<VReg> keys, int yes, int no, Span at) throws Unsupported {
         Layout l = layouts.get(name);
         if (l == null) {
-            throw new Unsupported("value set " + name, "it is not declared in this parser", at);
+            throw new Unsupported("value set " + name, "it is not declared in this parser; declare it there", at);
         }
         if (keys.size() != l.fields().size()) {
             throw new Unsupported("value set " + name + " in a select on " + keys.size() + " keys",
-                    "its members have " + l.fields().size() + " fields", at);
+                    "its members have " + l.fields().size() + " fields; select on that many keys", at);
         }
         StackSlot key = g.b.slot((l.keySize() + 7) & ~7, 8, name + "_key");
         for (int i = 0; i < key.size(); i += 8) {

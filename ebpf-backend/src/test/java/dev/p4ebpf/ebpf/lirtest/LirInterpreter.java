@@ -59,9 +59,11 @@ public final class LirInterpreter {
     private final Map<Integer, byte[]> stack = new HashMap<>();
     private final Map<Integer, Long> regs = new HashMap<>();
     private long random = 12345;
+    private final boolean clobber;
 
-    private LirInterpreter(LFunction f, byte[] packet) {
+    private LirInterpreter(LFunction f, byte[] packet, boolean clobber) {
         this.f = f;
+        this.clobber = clobber;
         this.blocks = f.byId();
         this.packet = packet.clone();
         for (StackSlot s : f.slots()) {
@@ -70,7 +72,15 @@ public final class LirInterpreter {
     }
 
     public static Result run(LFunction f, byte[] packet) {
-        return new LirInterpreter(f, packet).run();
+        return new LirInterpreter(f, packet, false).run();
+    }
+
+    /**
+     * Runs a function whose registers are physical ({@code %n} is rn): every call overwrites r0–r5
+     * with garbage before setting its result, as the kernel's helpers may.
+     */
+    public static Result runPhysical(LFunction f, byte[] packet) {
+        return new LirInterpreter(f, packet, true).run();
     }
 
     private Result run() {
@@ -138,9 +148,18 @@ public final class LirInterpreter {
                     case XDP_GET_BUFF_LEN -> packet.length;
                     default -> throw new Trap("helper " + c.helper() + " is not modelled");
                 };
+                clobber();
                 c.result().ifPresent(v -> set(v, r));
             }
             case LInsn.CallLocal c -> throw new Trap("local calls are not modelled");
+        }
+    }
+
+    private void clobber() {
+        if (clobber) {
+            for (int n = 0; n <= 5; n++) {
+                regs.put(n, 0xdead_beef_0000_0000L + n);
+            }
         }
     }
 

@@ -35,9 +35,15 @@ final class CallableInliner {
 
     static Stmt.Block inline(Callee callee, List<Arg> args, Optional<Expr> target, Expr.Frame frame,
                              FreshNames names, Span at) {
+        return inline(callee, args, target, frame, names, at, java.util.Map.of());
+    }
+
+    /** The same, with {@code kept}: variables of the callee to put these expressions for (not renamed). */
+    static Stmt.Block inline(Callee callee, List<Arg> args, Optional<Expr> target, Expr.Frame frame,
+                             FreshNames names, Span at, java.util.Map<String, Expr> kept) {
         List<Expr> bodyWrites = Writes.of(callee.body());
         boolean[] substitute = substitutable(callee, args, bodyWrites);
-        var bound = new HashMap<String, Expr>();
+        var bound = new HashMap<String, Expr>(kept);
         var literal = false;
         for (int i = 0; i < callee.params().size(); i++) {
             if (substitute[i]) {

@@ -74,7 +74,28 @@ public final class InlineParsers implements Pass {
             this.done = done;
             this.names = names;
             this.locals = new ArrayList<>(p.locals());
-            this.states = new ArrayList<>(p.states());
+            this.states = new ArrayList<>();
+            for (ParserState st : p.states()) {
+                states.add(namedDirectInvocations(st));
+            }
+        }
+
+        /** Direct invocations ({@code P.apply(…)}) turned into applications of named local instances. */
+        private ParserState namedDirectInvocations(ParserState st) {
+            var body = new ArrayList<Stmt>();
+            for (Stmt s : st.body()) {
+                if (s instanceof Stmt.CallStmt c && c.call() instanceof Call.ApplyCall a
+                        && a.instance() instanceof Call.ConstructorCall k && k.type() instanceof Type.Block b
+                        && b.kind() == Type.BlockKind.PARSER) {
+                    String name = names.fresh(b.name() + "_inst");
+                    locals.add(new Decl.InstanceDecl(name, k.type(), k.args(), List.of(), List.of(), a.span()));
+                    body.add(new Stmt.CallStmt(new Call.ApplyCall(new Expr.InstanceRef(name, k.type(), false, a.span()),
+                            a.args(), a.span()), c.span()));
+                } else {
+                    body.add(s);
+                }
+            }
+            return new ParserState(st.name(), body, st.transition(), st.annotations(), st.span());
         }
 
         Decl.ParserDecl run() {

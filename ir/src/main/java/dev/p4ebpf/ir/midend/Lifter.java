@@ -135,8 +135,13 @@ final class Lifter {
      * otherwise each goes through a temporary, in order, and the copies back come in {@code after}.
      */
     LiftedCall call(Call c) {
-        Call withTarget = c instanceof Call.MethodCall m && Exprs.hasEffects(m.target())
-                ? new Call.MethodCall(pure(m.target()), m.method(), m.typeArgs(), m.args(), m.type(), m.span()) : c;
+        Call withTarget = c;
+        if (c instanceof Call.MethodCall m && Exprs.hasEffects(m.target())) {
+            withTarget = new Call.MethodCall(pure(m.target()), m.method(), m.typeArgs(), m.args(), m.type(), m.span());
+        } else if (c instanceof Call.BuiltinCall b && Exprs.hasEffects(b.target())) {
+            Expr target = b.builtin() == Call.Builtin.IS_VALID ? pure(b.target()) : lvalue(b.target());
+            withTarget = new Call.BuiltinCall(target, b.builtin(), b.args(), b.type(), b.span());
+        }
         if (withTarget.args().stream().noneMatch(a -> a.value().isPresent() && Exprs.hasEffects(a.value().get()))) {
             return new LiftedCall(withTarget, List.of());
         }

@@ -21,20 +21,39 @@ public final class Midend {
     /** The passes, in the order they run. */
     public static Pipeline pipeline() {
         return new Pipeline("midend", List.of(
+                new NameTableKeys(),
                 new SpecializeGenericFunctions(),
                 new SpecializeBlocks(),
                 new SpecializeGenericTypes(),
                 new RemoveUnusedDeclarations("remove-unused-declarations"),
+                new EliminateTuples(),
+                new MoveDeclarations("move-declarations"),
+                new BindTableActionArguments(),
                 new OrderSideEffects(),
+                new ComputeTableKeys(),
                 new LowerTableApplies(),
                 new InlineFunctions(),
                 new InlineActions(),
                 new InlineControls(),
                 new InlineParsers(),
                 new RemoveUnusedDeclarations("remove-inlined-declarations"),
+                new LowerValueSwitches(),
                 new RemoveReturns(),
                 new RemoveExits(),
-                new QualifyControlPlaneNames()));
+                new PropagateConstants("propagate-constants"),
+                new UnrollLoops(),
+                new EliminateDeadCode("eliminate-dead-code"),
+                new MoveDeclarations("move-inlined-declarations"),
+                new UnrollParserLoops(),
+                new ExpandEmits(),
+                new SimplifyCallArguments(),
+                new FlattenStructAssignments(),
+                new MoveDeclarations("move-temporaries"),
+                new PropagateConstants("propagate-constants-again"),
+                new EliminateDeadCode("eliminate-dead-code-again"),
+                new RemoveUnusedDeclarations("remove-dead-declarations"),
+                new QualifyControlPlaneNames(),
+                new CheckMidendOutput()));
     }
 
     /** Runs the whole pipeline. */

@@ -46,6 +46,11 @@ final class Paths {
         }
     }
 
+    /** A string naming a precise location ({@code CONTAINER:h.vlan[2]}), for maps. */
+    static Optional<String> key(Expr e) {
+        return of(e).filter(Location::precise).map(l -> l.frame() + ":" + l.root() + String.join("", l.steps()));
+    }
+
     /** Whether the locations named by two l-values may share storage. Non-l-values overlap nothing. */
     static boolean overlap(Expr a, Expr b) {
         Optional<Location> la = of(a);

@@ -116,10 +116,32 @@ public final class SpecializeBlocks implements Pass {
                 return arg(a);
             }
             List<Arg> inner = map(k.args(), this::topLevelArg);
-            Optional<Type.Block> spec = withCtorArgs(k.type(), inner);
+            Type kt = inferred(k.type(), a.param().type());
+            Optional<Type.Block> spec = withCtorArgs(kt, inner);
             Expr call = spec.isPresent() ? new Call.ConstructorCall(spec.get(), List.of(), k.span())
-                    : new Call.ConstructorCall(type(k.type()), inner, k.span());
+                    : new Call.ConstructorCall(type(kt), inner, k.span());
             return Arg.of(param(a.param()), call);
+        }
+
+        /**
+         * A generic parser or control type passed without type arguments, with the type arguments the
+         * parameter it is passed for fixes; any other type as it is.
+         */
+        private Type inferred(Type t, Type param) {
+            if (!(t instanceof Type.Block b) || !blocks.containsKey(b.name())
+                    || b.typeArgs().stream().noneMatch(TypeSubst::isGeneric) || !(param instanceof Type.Block p)) {
+                return t;
+            }
+            var bindings = new HashMap<String, Type>();
+            if (!Unify.params(b.applyParams(), p.applyParams(), bindings)) {
+                return t;
+            }
+            var subst = new TypeSubst(bindings);
+            List<Type> typeArgs = subst.types(b.typeArgs());
+            if (typeArgs.stream().anyMatch(TypeSubst::isGeneric)) {
+                return t;
+            }
+            return new Type.Block(b.kind(), b.name(), typeArgs, subst.params(b.applyParams()));
         }
 
         /** The specialization of a parser or control type instantiated with these (rewritten) constructor arguments. */

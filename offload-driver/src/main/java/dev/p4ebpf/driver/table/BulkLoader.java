@@ -7,6 +7,8 @@ import dev.p4ebpf.driver.map.MapBatch;
 import dev.p4ebpf.driver.sys.Uapi;
 import dev.p4ebpf.ebpf.controlplane.Table;
 import dev.p4ebpf.ebpf.controlplane.TableMaps;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,10 +20,21 @@ import java.util.Map;
  * BPF_MAP_UPDATE_BATCH, ternary tables entry by entry, and the default actions last. When the
  * kernel refuses anything, every entry already written is removed and every default restored, so a
  * load either happens entirely or not at all.
+ *
+ * <p>Entries are checked and encoded in chunks on every core ({@link OrderedParallel}), straight
+ * into flat key and value arrays ({@link RowEncoder}, with {@link EntryParser} for what it
+ * declines); an entries file is read as it is checked ({@link EntriesReader}), so a load holds the
+ * encoded bytes, not the entries.
  */
 public final class BulkLoader {
     /** What a load did. */
     public record Result(int entries, int defaults, int batchCalls) {}
+
+    /** Entries per chunk of work: small enough for the caches, large enough to make hand-offs rare. */
+    static final int CHUNK = 1 << 12;
+
+    /** Below this size an entries file is read and checked on the calling thread alone. */
+    private static final long SMALL_FILE = 1 << 20;
 
     private final Tables tables;
 
@@ -32,64 +45,137 @@ public final class BulkLoader {
     /** One table's batch: its map and the keys/values laid back to back. */
     private record Batch(Table table, BpfMap map, byte[] keys, byte[] values, int count) {}
 
-    /**
-     * Entries are checked and encoded this many at a time, in parallel, then appended in order. Small
-     * chunks keep the objects alive at a young collection few, which is most of a bulk load's GC cost.
-     */
-    private static final int CHUNK = 1 << 10;
+    /** Consecutive entries of a load, the first being entry {@code first} (from 0). */
+    private record Chunk(int first, List<EntrySpec> specs) {}
 
-    /** One entry checked and encoded (key null for ternary tables), or the reason it is bad. */
-    private record Encoded(Entry entry, byte[] key, byte[] value, DriverException failure) {}
-
+    /** Installs {@code entries} and sets {@code defaults}; all or nothing. */
     public Result load(List<EntrySpec> entries, List<DefaultSpec> defaults) {
-        EntryParser parser = tables.parser();
-        Map<String, Pending> byTable = new LinkedHashMap<>();
-        List<Entry> ternary = new ArrayList<>();
-        Encoded[] chunk = new Encoded[Math.min(CHUNK, Math.max(1, entries.size()))];
-        for (int start = 0; start < entries.size(); start += CHUNK) {
-            int from = start;
-            int n = Math.min(CHUNK, entries.size() - start);
-            java.util.stream.IntStream.range(0, n).parallel()
-                    .forEach(j -> chunk[j] = encode(parser, entries.get(from + j), from + j));
-            for (int j = 0; j < n; j++) {
-                Encoded e = chunk[j];
-                if (e.failure() != null) {
-                    throw e.failure();
+        int[] next = {0};
+        OrderedParallel.Source<Chunk> chunks = () -> {
+            int from = next[0];
+            if (from >= entries.size()) {
+                return null;
+            }
+            next[0] = Math.min(entries.size(), from + CHUNK);
+            return new Chunk(from, entries.subList(from, next[0]));
+        };
+        Collected c = collect(chunks, entries.size() > CHUNK ? threads() : 1, entries.size());
+        return install(c, defaults);
+    }
+
+    /**
+     * Installs the entries and defaults of an entries file (see {@link EntriesFile}), reading it
+     * as it goes; all or nothing, and nothing is written unless the whole file is good.
+     */
+    public Result load(Path entriesFile) {
+        long size = fileSize(entriesFile);
+        try (EntriesReader reader = EntriesReader.open(entriesFile)) {
+            OrderedParallel.Source<Chunk> chunks = () -> {
+                int first = reader.count();
+                List<EntrySpec> specs = new ArrayList<>(CHUNK);
+                for (EntrySpec e; specs.size() < CHUNK && (e = reader.next()) != null; ) {
+                    specs.add(e);
                 }
-                if (e.key() == null) {
-                    ternary.add(e.entry());
-                    continue;
-                }
-                Table t = e.entry().table();
-                byTable.computeIfAbsent(t.name(), k -> pending(t, entries.size())).add(e.entry(), e.key(), e.value(),
-                        from + j);
+                return specs.isEmpty() ? null : new Chunk(first, specs);
+            };
+            // An entry takes 40 bytes of JSON at the least: a bound for the batches' first allocation.
+            Collected c = collect(chunks, size > SMALL_FILE ? threads() : 1, (int) Math.min(Integer.MAX_VALUE,
+                    size / 40 + 1));
+            return install(c, reader.defaults());
+        }
+    }
+
+    private static long fileSize(Path file) {
+        try {
+            return Files.size(file);
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+    }
+
+    private static int threads() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /** Every good entry so far: exact and LPM tables' batches, and ternary entries. */
+    private static final class Collected {
+        final Map<String, Pending> byTable = new LinkedHashMap<>();
+        final List<Entry> ternary = new ArrayList<>();
+    }
+
+    private Collected collect(OrderedParallel.Source<Chunk> chunks, int threads, int expected) {
+        Staging staging = new Staging(tables.controlPlane(), tables.parser());
+        Collected c = new Collected();
+        try {
+            OrderedParallel.run(chunks, chunk -> staging.encode(chunk.first(), chunk.specs()),
+                    staged -> merge(staged, c, expected), threads);
+        } catch (DriverException e) {
+            // Every entry merged came before the bad one; a duplicate among them is the first mistake.
+            refuseDuplicates(c);
+            throw e;
+        }
+        refuseDuplicates(c);
+        return c;
+    }
+
+    /**
+     * Indexes each table's batch, and refuses the load at the first entry (in load order) whose
+     * key an earlier entry of its table has.
+     */
+    private static void refuseDuplicates(Collected c) {
+        Pending worst = null;
+        int worstAt = -1;
+        for (Pending p : c.byTable.values()) {
+            int d = p.flat.index();
+            if (d >= 0 && (worst == null || p.flat.tag(d) < worst.flat.tag(worstAt))) {
+                worst = p;
+                worstAt = d;
             }
         }
+        if (worst != null) {
+            Table t = worst.table;
+            byte[] key = worst.flat.key(worstAt);
+            Map<String, String> shown = t.maps() instanceof TableMaps.Exact x ? Tables.exactKeyText(t, x, key)
+                    : Tables.lpmKeyText(t, key);
+            throw EntryParser.bad("Entry " + (worst.flat.tag(worstAt) + 1) + ": table " + t.controlPlaneName() + " gets"
+                    + " two entries with the same key (" + KeyText.show(shown) + ").");
+        }
+    }
+
+    /** Adds a chunk's good entries to their tables' batches in order, then throws its failure, if any. */
+    private void merge(Staging.Staged s, Collected c, int expected) {
+        Pending p = null;
+        for (int r = 0; r < s.good(); r++) {
+            Entry ternary = s.ternary(r);
+            if (ternary != null) {
+                c.ternary.add(ternary);
+                continue;
+            }
+            Table t = s.table(r);
+            if (p == null || p.table != t) {
+                p = c.byTable.get(t.name());
+                if (p == null) {
+                    p = pending(t, expected);
+                    c.byTable.put(t.name(), p);
+                }
+            }
+            p.add(s, r);
+        }
+        if (s.failure() != null) {
+            throw s.failure();
+        }
+    }
+
+    private Result install(Collected c, List<DefaultSpec> defaults) {
+        EntryParser parser = tables.parser();
         List<Entry> defaultEntries = defaults.stream().map(d -> parser.defaultAction(d.table(), d.action(), d.args()))
                 .toList();
         List<Batch> batches = new ArrayList<>();
-        for (Pending p : byTable.values()) {
+        for (Pending p : c.byTable.values()) {
             checkAgainstKernel(p);
             batches.add(new Batch(p.table, p.map, p.flat.keys(), p.flat.values(), p.flat.count()));
         }
-        return apply(batches, ternary, defaultEntries);
-    }
-
-    private static Encoded encode(EntryParser parser, EntrySpec spec, int index) {
-        try {
-            Entry e = parser.entry(spec);
-            Table t = e.table();
-            return switch (t.maps()) {
-                case TableMaps.Ternary x -> new Encoded(e, null, null, null);
-                case TableMaps.Lpm l -> new Encoded(e, EntryCodec.lpmKey(t, e.key()),
-                        EntryCodec.value(t, e.action(), e.args(), 0), null);
-                case TableMaps.Exact x -> new Encoded(e, EntryCodec.exactKey(t, e.key()),
-                        EntryCodec.value(t, e.action(), e.args(), 0), null);
-            };
-        } catch (DriverException e) {
-            return new Encoded(null, null, null, new DriverException(e.kind(), "Entry " + (index + 1) + " (table "
-                    + spec.table() + "): " + e.getMessage(), e.errno().orElse(null), e));
-        }
+        return apply(batches, c.ternary, defaultEntries);
     }
 
     /** One exact or LPM table's entries being encoded. */
@@ -107,21 +193,28 @@ public final class BulkLoader {
                     map.info().maxEntries()));
         }
 
-        void add(Entry e, byte[] key, byte[] value, int index) {
-            if (array && (EntryCodec.getU32(key, 0) & 0xffffffffL) >= map.info().maxEntries()) {
-                throw EntryParser.bad("Entry " + (index + 1) + ": index " + (EntryCodec.getU32(key, 0) & 0xffffffffL)
-                        + " is out of range for table " + table.controlPlaneName() + " (" + map.info().maxEntries()
-                        + " entries).");
+        void add(Staging.Staged s, int row) {
+            int index = s.first() + row;
+            if (array) {
+                long arrayIndex = EntryCodec.getU32(s.keys(), s.keyAt(row)) & 0xffffffffL;
+                if (arrayIndex >= map.info().maxEntries()) {
+                    throw EntryParser.bad("Entry " + (index + 1) + ": index " + arrayIndex + " is out of range for"
+                            + " table " + table.controlPlaneName() + " (" + map.info().maxEntries() + " entries).");
+                }
             }
-            if (!flat.add(key, value)) {
-                throw EntryParser.bad("Entry " + (index + 1) + ": table " + table.controlPlaneName() + " gets two"
-                        + " entries with the same key (" + e.key() + ").");
-            }
+            flat.add(s.keys(), s.keyAt(row), s.values(), s.valueAt(row), index);
         }
     }
 
     private Pending pending(Table t, int expected) {
         BpfMap map = tables.source().map(t.maps() instanceof TableMaps.Lpm l ? l.map() : ((TableMaps.Exact) t.maps()).map());
+        if (map.info().keySize() != t.maps().keySize() || map.userValueSize() != t.value().size()) {
+            throw new DriverException(Kind.BAD_INPUT, "The map " + map.name() + " of table " + t.controlPlaneName()
+                    + " has " + map.info().keySize() + "-byte keys and " + map.userValueSize() + "-byte values, but the"
+                    + " control-plane description gives " + t.maps().keySize() + " and " + t.value().size()
+                    + ": it does not describe this program. Use the prog.json written with the object. Nothing was"
+                    + " written.");
+        }
         return new Pending(t, map, expected);
     }
 

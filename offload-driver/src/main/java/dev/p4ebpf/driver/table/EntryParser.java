@@ -179,6 +179,24 @@ public final class EntryParser {
         return a;
     }
 
+    /**
+     * The action {@code name} of {@code t} when an entry may run it, or null when there is no such
+     * action or it is default-only ({@link #entry} then says why). For {@link RowEncoder}.
+     */
+    Action entryActionOrNull(Table t, String name) {
+        Map<String, Action> cache = actionCache.computeIfAbsent(t.name(),
+                k -> new java.util.concurrent.ConcurrentHashMap<>());
+        Action a = cache.get(name);
+        if (a == null) {
+            a = t.action(name).orElse(null);
+            if (a == null) {
+                return null;
+            }
+            cache.put(name, a);
+        }
+        return a.scope() == Action.Scope.DEFAULT_ONLY ? null : a;
+    }
+
     private Action resolveAction(Table t, String name) {
         return t.action(name).orElseThrow(() -> bad("Table " + t.controlPlaneName() + " has no action '" + name
                 + "'; its actions are: " + String.join(", ", t.actions().stream().map(Action::controlPlaneName).toList())

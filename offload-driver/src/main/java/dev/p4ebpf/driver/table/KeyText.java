@@ -18,6 +18,13 @@ final class KeyText {
         };
     }
 
+    /** A key as the user wrote it, for messages: {@code dstAddr=10.0.0.0/8, port=80}. */
+    static String show(java.util.Map<String, String> key) {
+        StringBuilder b = new StringBuilder();
+        key.forEach((name, value) -> b.append(b.isEmpty() ? "" : ", ").append(name).append('=').append(value));
+        return b.toString();
+    }
+
     static String forms(MatchKind kind) {
         return switch (kind) {
             case EXACT -> "An exact field takes one value (decimal, 0x hex, MAC or IP address).";

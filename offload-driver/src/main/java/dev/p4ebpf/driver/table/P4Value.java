@@ -61,6 +61,114 @@ public final class P4Value {
         return integer(text, t);
     }
 
+    /**
+     * The value of {@code text} from {@code from} to {@code to} when it is written in one of the
+     * forms bulk loads mostly carry — up to 18 decimal digits, {@code 0x} and up to 15 hex digits,
+     * a dotted-quad IPv4 address, a MAC address — and -1 otherwise. Every text it reads,
+     * {@link #parse(String)} reads as the same number; anything else, and every error message, is
+     * left to that general path. No object is allocated.
+     */
+    static long simple(String text, int from, int to) {
+        int n = to - from;
+        if (n > 2 && text.charAt(from) == '0' && (text.charAt(from + 1) | 0x20) == 'x') {
+            return n - 2 <= 15 ? hexRun(text, from + 2, to) : -1;
+        }
+        long v = decimalRun(text, from, to);
+        if (v >= 0 || n < 7) {
+            return v;
+        }
+        v = n <= 15 ? simpleIpv4(text, from, to) : -1;
+        return v < 0 && n >= 11 && n <= 17 ? simpleMac(text, from, to) : v;
+    }
+
+    /** 1 to 18 ASCII decimal digits as a number, else -1. */
+    private static long decimalRun(String text, int from, int to) {
+        if (to <= from || to - from > 18) {
+            return -1;
+        }
+        long v = 0;
+        for (int i = from; i < to; i++) {
+            int d = text.charAt(i) - '0';
+            if (d < 0 || d > 9) {
+                return -1;
+            }
+            v = v * 10 + d;
+        }
+        return v;
+    }
+
+    /** ASCII hex digits (at least one, at most 15) as a number, else -1. */
+    private static long hexRun(String text, int from, int to) {
+        if (to <= from) {
+            return -1;
+        }
+        long v = 0;
+        for (int i = from; i < to; i++) {
+            int d = hexDigit(text.charAt(i));
+            if (d < 0) {
+                return -1;
+            }
+            v = (v << 4) | d;
+        }
+        return v;
+    }
+
+    private static int hexDigit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        int lower = c | 0x20;
+        return lower >= 'a' && lower <= 'f' ? lower - 'a' + 10 : -1;
+    }
+
+    /** Four dot-separated groups of one to three ASCII digits, each at most 255, else -1. */
+    private static long simpleIpv4(String text, int from, int to) {
+        long v = 0;
+        int groups = 0;
+        int i = from;
+        while (true) {
+            int octet = 0;
+            int start = i;
+            while (i < to && i - start < 3 && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+                octet = octet * 10 + text.charAt(i++) - '0';
+            }
+            if (i == start || octet > 255) {
+                return -1;
+            }
+            v = (v << 8) | octet;
+            if (++groups == 4) {
+                return i == to ? v : -1;
+            }
+            if (i == to || text.charAt(i++) != '.') {
+                return -1;
+            }
+        }
+    }
+
+    /** Six colon-separated groups of one or two ASCII hex digits, else -1. */
+    private static long simpleMac(String text, int from, int to) {
+        long v = 0;
+        int groups = 0;
+        int i = from;
+        while (true) {
+            int b = 0;
+            int start = i;
+            while (i < to && i - start < 2 && hexDigit(text.charAt(i)) >= 0) {
+                b = (b << 4) | hexDigit(text.charAt(i++));
+            }
+            if (i == start) {
+                return -1;
+            }
+            v = (v << 8) | b;
+            if (++groups == 6) {
+                return i == to ? v : -1;
+            }
+            if (i == to || text.charAt(i++) != ':') {
+                return -1;
+            }
+        }
+    }
+
     /** The index of the 'w' or 's' of a P4 width prefix ({@code 8w42}), or -1. */
     private static int widthPrefixEnd(String t) {
         int i = 0;

@@ -119,6 +119,19 @@ public final class Tables implements AutoCloseable {
         return false;
     }
 
+    /**
+     * Installs the entries and default actions of an entries file, all or nothing, reading it as
+     * it goes (see {@link BulkLoader#load(java.nio.file.Path)}).
+     */
+    public BulkLoader.Result load(java.nio.file.Path entriesFile) {
+        return new BulkLoader(this).load(entriesFile);
+    }
+
+    /** Installs {@code entries} and sets {@code defaults}, all or nothing (see {@link BulkLoader}). */
+    public BulkLoader.Result load(List<EntrySpec> entries, List<DefaultSpec> defaults) {
+        return new BulkLoader(this).load(entries, defaults);
+    }
+
     /** Deletes the entry with this key (and priority, for ternary tables); false when there was none. */
     public boolean delete(String table, Map<String, String> key, Integer priority) {
         Entry e = parser.key(table, key, priority);
@@ -183,7 +196,7 @@ public final class Tables implements AutoCloseable {
         return out;
     }
 
-    private static Map<String, String> exactKeyText(Table t, TableMaps.Exact x, byte[] key) {
+    static Map<String, String> exactKeyText(Table t, TableMaps.Exact x, byte[] key) {
         Map<String, String> text = new LinkedHashMap<>();
         for (KeyField f : t.keys()) {
             BigInteger v = x.mapType().equals("array") ? BigInteger.valueOf(EntryCodec.getU32(key, 0) & 0xffffffffL)
@@ -193,7 +206,7 @@ public final class Tables implements AutoCloseable {
         return text;
     }
 
-    private static Map<String, String> lpmKeyText(Table t, byte[] key) {
+    static Map<String, String> lpmKeyText(Table t, byte[] key) {
         Map<String, String> text = new LinkedHashMap<>();
         int prefix = EntryCodec.getU32(key, 0);
         for (KeyField f : t.keys()) {

@@ -41,6 +41,73 @@ class P4ValueTest {
         assertThrows(P4Value.BadValue.class, () -> v("4w16", 8));
     }
 
+    /** Whatever the allocation-free shortcut reads, the general parser reads as the same number. */
+    @Test
+    void theShortcutReadsWhatTheGeneralParserReads() throws Exception {
+        long seed = 20261203L;
+        System.out.println("theShortcutReadsWhatTheGeneralParserReads seed " + seed);
+        Random random = new Random(seed);
+        String alphabet = "0123456789abcdefABCDEFxXobw:._/ -+g";
+        int read = 0;
+        for (int trial = 0; trial < 200_000; trial++) {
+            String text = trial % 2 == 0 ? shaped(random) : randomText(random, alphabet);
+            String padded = "1x" + text + ":9";
+            long v = P4Value.simple(padded, 2, 2 + text.length());
+            assertEquals(v, P4Value.simple(text, 0, text.length()), text);
+            if (v >= 0) {
+                read++;
+                assertEquals(BigInteger.valueOf(v), P4Value.parse(text), text);
+            }
+        }
+        System.out.println("shortcut read " + read + " of 200000");
+        assertTrue(read > 40_000, read + " read");
+    }
+
+    /** Text in the shape of a number, address or MAC, often slightly wrong. */
+    private static String shaped(Random r) {
+        StringBuilder b = new StringBuilder();
+        switch (r.nextInt(4)) {
+            case 0 -> b.append(r.nextLong() >>> r.nextInt(64));
+            case 1 -> b.append("0x").append(Long.toHexString(r.nextLong() >>> r.nextInt(64)));
+            case 2 -> {
+                for (int i = 0; i < 4; i++) {
+                    b.append(i == 0 ? "" : ".").append(r.nextInt(r.nextInt(10) == 0 ? 1000 : 256));
+                }
+            }
+            default -> {
+                for (int i = 0; i < 6; i++) {
+                    b.append(i == 0 ? "" : ":").append(Integer.toHexString(r.nextInt(r.nextInt(10) == 0 ? 4096 : 256)));
+                }
+            }
+        }
+        if (r.nextInt(5) == 0 && !b.isEmpty()) {
+            int at = r.nextInt(b.length());
+            b.setCharAt(at, "0x.:_ g9Z".charAt(r.nextInt(9)));
+        }
+        return b.toString();
+    }
+
+    private static String randomText(Random r, String alphabet) {
+        char[] c = new char[r.nextInt(20)];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = alphabet.charAt(r.nextInt(alphabet.length()));
+        }
+        return new String(c);
+    }
+
+    @Test
+    void theShortcutTakesTheCommonFormsAndLeavesTheRest() {
+        assertEquals(42, P4Value.simple("42", 0, 2));
+        assertEquals(42, P4Value.simple("0x2A", 0, 4));
+        assertEquals(0x0a000001L, P4Value.simple("10.0.0.1", 0, 8));
+        assertEquals(0x001122334455L, P4Value.simple("00:11:22:33:44:55", 0, 17));
+        assertEquals(0x000102030405L, P4Value.simple("0:1:2:3:4:5", 0, 11));
+        for (String other : List.of("0b1", "8w4", "1_0", " 1", "1 ", "+1", "-1", "", "0x", "2001:db8::1",
+                "1234567890123456789", "0x1234567890abcdef", "１２", "1.2.3.256", "00:11:22:33:44:555")) {
+            assertEquals(-1, P4Value.simple(other, 0, other.length()), other);
+        }
+    }
+
     @Test
     void keyFormsByMatchKind() throws Exception {
         assertEquals(new KeyMatch.Prefix(BigInteger.valueOf(0x0a000000L), 8), KeyText.parse("10.0.0.0/8", MatchKind.LPM, 32));

@@ -209,6 +209,113 @@ class TablesKernelTest {
         assertTrue(counters.read("pkts").stream().allMatch(v -> v.packets() == 0 && v.bytes() == 0));
     }
 
+    /** Entries of several chunks, so that they are checked on every core and merged across chunk boundaries. */
+    private static List<EntrySpec> routes(int n) {
+        List<EntrySpec> entries = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            entries.add(lpm("10." + (i >> 8 & 255) + "." + (i & 255) + ".0/24", "02:00:00:00:00:0" + (i % 10),
+                    Integer.toString(i & 0xffff)));
+        }
+        return entries;
+    }
+
+    private static String json(List<EntrySpec> entries, String last) {
+        StringBuilder b = new StringBuilder("{ \"entries\": [\n");
+        for (EntrySpec e : entries) {
+            b.append("  { \"table\": \"").append(e.table()).append("\", \"key\": { \"dstAddr\": \"")
+                    .append(e.key().get("dstAddr")).append("\" }, \"action\": \"").append(e.action())
+                    .append("\", \"args\": { \"dmac\": \"").append(e.args().get("dmac")).append("\", \"port\": ")
+                    .append(e.args().get("port")).append(" } },\n");
+        }
+        return b.append(last).append("\n],\n\"defaults\": [ { \"table\": \"ipv4_lpm\", \"action\": \"set_nhop\","
+                + " \"args\": { \"dmac\": \"0\", \"port\": \"9\" } } ] }\n").toString();
+    }
+
+    @Test
+    void aLargeFileIsReadAsItIsCheckedAndAMistakeAtItsEndLoadsNothing() throws Exception {
+        List<EntrySpec> entries = routes(30_000);
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("entries", ".json");
+        try {
+            String good = "  { \"table\": \"ipv4_lpm\", \"key\": { \"dstAddr\": \"192.0.2.0/24\" },"
+                    + " \"action\": \"NoAction\" }";
+            java.nio.file.Files.writeString(file, json(entries, good.replace("192.0.2.0/24", "192.0.2.1/24")));
+            var bad = assertThrows(DriverException.class, () -> tables.load(file));
+            assertTrue(bad.getMessage().startsWith("Entry 30001 (table ipv4_lpm): Bad value for key field dstAddr"),
+                    bad.getMessage());
+            java.nio.file.Files.writeString(file, json(entries, good.replace("}", "").replace("{ \"dstAddr\"",
+                    "{ \"dstAddr\" }")));
+            var broken = assertThrows(DriverException.class, () -> tables.load(file));
+            assertTrue(broken.getMessage().contains("not valid JSON"), broken.getMessage());
+            assertEquals(0, lines("ipv4_lpm").size());
+            assertEquals("-> NoAction()", tables.defaultAction("ipv4_lpm").line());
+
+            java.nio.file.Files.writeString(file, json(entries, good));
+            BulkLoader.Result r = tables.load(file);
+            assertEquals(new BulkLoader.Result(30_001, 1, 1), r);
+            List<String> dumped = lines("ipv4_lpm");
+            assertEquals(30_001, dumped.size());
+            assertTrue(dumped.contains("dstAddr=10.117.47.0/24 -> set_nhop(dmac=02:00:00:00:00:09, port=0x752f)"),
+                    dumped.subList(0, 3).toString());
+            assertTrue(dumped.contains("dstAddr=192.0.2.0/24 -> NoAction()"));
+            assertEquals("-> set_nhop(dmac=00:00:00:00:00:00, port=0x9)", tables.defaultAction("ipv4_lpm").line());
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+    }
+
+    @Test
+    void theFirstMistakeInLoadOrderIsTheOneReported() {
+        List<EntrySpec> entries = new ArrayList<>(routes(20_000));
+        entries.set(15_000, entries.get(7));
+        var duplicate = assertThrows(DriverException.class, () -> tables.load(entries, List.of()));
+        assertEquals("Entry 15001: table ipv4_lpm gets two entries with the same key (dstAddr=10.0.7.0/24). Nothing"
+                + " was written.", duplicate.getMessage());
+        entries.set(18_000, lpm("10.0.0.0/33", "0", "0"));
+        var stillDuplicate = assertThrows(DriverException.class, () -> tables.load(entries, List.of()));
+        assertEquals(duplicate.getMessage(), stillDuplicate.getMessage());
+        entries.set(9_000, lpm("10.0.0.0/8", "0", "-1"));
+        var value = assertThrows(DriverException.class, () -> tables.load(entries, List.of()));
+        assertTrue(value.getMessage().startsWith("Entry 9001 (table ipv4_lpm): Bad value for parameter port"),
+                value.getMessage());
+        assertEquals(0, lines("ipv4_lpm").size());
+    }
+
+    /** Every 40th entry ternary, the others LPM and exact; {@code base} picks keys that earlier calls did not use. */
+    private static List<EntrySpec> mixed(int n, int base) {
+        List<EntrySpec> entries = new ArrayList<>();
+        for (int i = base; i < base + n; i++) {
+            entries.add(i % 40 == 0 ? new EntrySpec("acl", Map.of("srcAddr", "10." + (i >> 8 & 255) + "." + (i & 255)
+                    + ".0&&&0xffffff00"), "deny", Map.of(), i)
+                    : i % 2 == 0 ? lpm("172." + (16 + (i >> 16)) + "." + (i >> 8 & 255) + "." + (i & 255) + "/32",
+                            "0a:0b:0c:0d:0e:0f", Integer.toString(i & 0xffff))
+                    : new EntrySpec("mac", Map.of("dstAddr", Integer.toString(i)), "forward",
+                            Map.of("port", Integer.toString(i)), null));
+        }
+        return entries;
+    }
+
+    @Test
+    void aBulkLoadMixesTablesAcrossChunksAndIsUndoneAsAWhole() {
+        try (BpfMap bigMac = BpfMap.create(MapAttributes.of("mac_big", Uapi.BPF_MAP_TYPE_HASH, 8, 8, 16_384, 0));
+                Tables t = new Tables(cp, name -> name.equals("mac") ? bigMac : maps.map(name))) {
+            BulkLoader.Result r = t.load(mixed(9_000, 0), List.of());
+            assertEquals(new BulkLoader.Result(9_000, 0, 2), r);
+            assertEquals(4_275, t.dump("ipv4_lpm").size());
+            assertEquals(4_500, t.dump("mac").size());
+            assertEquals(225, t.dump("acl").size());
+            assertTrue(t.dump("mac").stream().anyMatch(d -> d.line().equals("hdr.ethernet.dstAddr=00:00:00:00:22:27"
+                    + " -> ingress.forward(port=0x2227)")), t.dump("mac").getFirst().line());
+            // 250 more ternary entries overflow the 256 a mask may hold: everything of this load is taken back.
+            var full = assertThrows(DriverException.class, () -> t.load(mixed(10_000, 100_000), List.of()));
+            assertEquals(Kind.MAP_FULL, full.kind(), full.getMessage());
+            assertTrue(full.getMessage().endsWith("The load was undone: the tables are as they were before it."),
+                    full.getMessage());
+            assertEquals(4_275, t.dump("ipv4_lpm").size());
+            assertEquals(4_500, t.dump("mac").size());
+            assertEquals(225, t.dump("acl").size());
+        }
+    }
+
     private List<String> lines(String table) {
         return tables.dump(table).stream().map(DumpedEntry::line).toList();
     }

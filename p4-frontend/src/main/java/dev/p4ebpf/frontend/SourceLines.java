@@ -1,4 +1,4 @@
-package dev.p4ebpf.cli.compile;
+package dev.p4ebpf.frontend;
 
 import dev.p4ebpf.ir.diag.Span;
 import java.io.IOException;
@@ -10,11 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The text of source lines, for line info in objects and for disassembly listings. */
-final class SourceLines {
+/**
+ * The text of source lines by span, for line info in objects and for disassembly listings: files
+ * are read once, on first use; the bundled standard includes come from the resources. A line that
+ * cannot be read is empty, never an error.
+ */
+public final class SourceLines {
     private final Map<String, List<String>> files = new HashMap<>();
 
-    Optional<String> line(Span s) {
+    public Optional<String> line(Span s) {
         if (s.isNone()) {
             return Optional.empty();
         }
