@@ -8,6 +8,12 @@ package dev.p4ebpf.conformance.gen;
 public enum Feature {
     /** Header fields wider than 64 bits (only in headers that stay read-only in the packet). */
     WIDE_FIELDS,
+    /**
+     * Header fields of at most 64 bits that span nine bytes: 58 bits or more starting inside a
+     * byte ({@code bit<63>} after a {@code bit<3>}). Without it such a field is narrowed to end at
+     * the eighth byte.
+     */
+    NINE_BYTE_FIELDS,
     /** {@code int<W>} fields, variables and expressions. */
     SIGNED,
     /** {@code bool} fields in headers. */

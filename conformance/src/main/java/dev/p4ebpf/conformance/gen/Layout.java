@@ -58,6 +58,9 @@ record Layout(List<HeaderType> types, List<HeaderSlot> slots, List<HeaderType.Fi
         int bits = 0;
         for (int i = 0; i < count; i++) {
             ScalarType t = i == wideAt ? ScalarType.bit(r.wideWidth()) : fieldType(r, o);
+            if (!o.has(Feature.NINE_BYTE_FIELDS) && t.computable() && bits % 8 + t.width() > 64) {
+                t = t.isInt() ? ScalarType.sint(64 - bits % 8) : ScalarType.bit(64 - bits % 8);
+            }
             if ((bits + t.width() + 7) / 8 > maxBytes) {
                 break;
             }
