@@ -79,7 +79,7 @@ public final class Minimizer {
 
     /**
      * Line ranges {@code [from, to)} that may go: blocks (largest first), then single lines that
-     * are statements, declarations or labels. Preprocessor lines, comments, closing braces and
+     * are statements, declarations, labels or one-line blocks ({@code error { ... }}). Preprocessor lines, comments, closing braces and
      * transitions stay (a state without one rejects, which is P4 the generator never writes).
      */
     private static List<int[]> candidates(List<String> lines) {
@@ -92,7 +92,7 @@ public final class Minimizer {
                 if (end > i) {
                     blocks.add(new int[] {i, end + 1});
                 }
-            } else if (s.endsWith(";") || s.endsWith(":")) {
+            } else if (s.endsWith(";") || s.endsWith(":") || s.endsWith("}") && s.contains("{")) {
                 if (!s.startsWith("#") && !s.startsWith("//") && !s.startsWith("transition ")) {
                     singles.add(new int[] {i, i + 1});
                 }
