@@ -113,6 +113,7 @@ record TableLayout(Decl.TableDecl table, Kind kind, List<KeyField> keys, int key
                             "parameters wider than 64 bits are not supported yet", ref.span());
                 }
                 int bytes = (w + 7) / 8;
+                at = aligned(at, bytes);
                 params.add(new ActionParam(p.name(), w, at, bytes, Endian.BIG));
                 at += bytes;
             }
@@ -127,6 +128,16 @@ record TableLayout(Decl.TableDecl table, Kind kind, List<KeyField> keys, int key
             size = Math.max(size, t.entries().map(e -> e.entries().size()).orElse(0));
         }
         return Optional.of(new TableLayout(t, kind, keys, keySize, slots, (valueSize + 3) & ~3, Math.max(size, 1)));
+    }
+
+    /**
+     * {@code at} rounded up so that a parameter of {@code bytes} bytes, read in pieces of 8, 4, 2
+     * and 1 bytes from its start, has every piece naturally aligned: the verifier refuses
+     * misaligned reads of the stack, where the program's default action builds its value.
+     */
+    static int aligned(int at, int bytes) {
+        int a = bytes >= 8 ? 8 : bytes >= 4 ? 4 : bytes >= 2 ? 2 : 1;
+        return (at + a - 1) & -a;
     }
 
     private static Optional<Integer> implementationSize(Table.Property p) {
