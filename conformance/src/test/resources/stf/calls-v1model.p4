@@ -4,7 +4,7 @@
 // for loops with continue and break, return from functions, switch with a case falling through
 // to the next body, a sub-control with a constructor argument that may exit (which ends the
 // whole ingress, its inout argument still copied out), a sub-parser, and a control applied
-// directly by its type in egress.
+// directly by its type in egress. calls-xdp.p4 is the same on xdp.
 #include <core.p4>
 #include <v1model.p4>
 
