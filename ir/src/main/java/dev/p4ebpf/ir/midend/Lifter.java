@@ -25,6 +25,8 @@ final class Lifter {
     private final FreshNames names;
     private final Expr.Frame frame;
     final List<Stmt> before = new ArrayList<>();
+    /** The temporaries this lifter made: nothing else can write them, so they need no copy of their own. */
+    private final java.util.Set<String> temps = new java.util.HashSet<>();
 
     Lifter(FreshNames names, Expr.Frame frame) {
         this.names = names;
@@ -91,6 +93,7 @@ final class Lifter {
     /** Saves {@code e} in a new temporary and returns the temporary. */
     Expr.Var temp(Expr e) {
         String name = names.fresh("tmp");
+        temps.add(name);
         before.add(new Stmt.VarDecl(name, e.type(), Optional.of(e), List.of(), e.span()));
         return new Expr.Var(name, e.type(), frame, e.span());
     }
@@ -164,7 +167,8 @@ final class Lifter {
         }
         if (!d.copiesOut()) {
             Expr p = pure(v);
-            return Arg.of(a.param(), Exprs.isLiteral(p) ? p : temp(p));
+            boolean own = p instanceof Expr.Var x && temps.contains(x.name());
+            return Arg.of(a.param(), Exprs.isLiteral(p) || own ? p : temp(p));
         }
         Expr lv = lvalue(v);
         String name = names.fresh("tmp");
