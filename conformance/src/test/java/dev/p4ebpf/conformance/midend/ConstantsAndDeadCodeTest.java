@@ -102,4 +102,34 @@ class ConstantsAndDeadCodeTest {
                 }
                 """, from(dump, "parser p(").replaceAll("(?s)parser P\\(.*", ""));
     }
+
+    @Test
+    void aSwitchOnTheActionRunMayRunNoCaseWhenTheTableMisses() {
+        String dump = dumpAfter("""
+                #include <core.p4>
+                header h_t { bit<8> f; bit<8> g; }
+                control C(inout h_t h);
+                package top(C c);
+                control c(inout h_t h) {
+                    action a() { }
+                    table t { key = { h.f : exact; } actions = { a; } }
+                    apply {
+                        bool done = false;
+                        switch (t.apply().action_run) {
+                            a: { done = true; }
+                        }
+                        if (!done) {
+                            h.g = 1;
+                        }
+                    }
+                }
+                top(c()) main;
+                """, "propagate-constants");
+        assertEquals("""
+                        if (!done) {
+                            h.g = 8w1;
+                        }
+                    }
+                """, from(dump, "        if (!done)").replaceAll("(?s)\\}\\ntop\\(.*", ""));
+    }
 }
