@@ -235,4 +235,36 @@ class InliningTest {
                 }
                 """, from(dump, "control middle").replaceAll("(?s)control outer.*", ""));
     }
+
+    @Test
+    void argumentsThatAliasAreCopiedOutInParameterOrder() {
+        String dump = dumpAfter("""
+                #include <core.p4>
+                header h_t { bit<8> a; bit<8> b; }
+                control c(inout h_t h) {
+                    action three(inout bit<8> x, inout bit<8> y, inout bit<8> z) {
+                        y = 2;
+                        z = 0;
+                    }
+                    apply { three(h.b, h.b, h.b); }
+                }
+                control C(inout h_t h);
+                package top(C c);
+                top(c()) main;
+                """, "inline-actions");
+        assertEquals("""
+                    apply {
+                         {
+                            bit<8> x_0 = h.b;
+                            bit<8> y_0 = h.b;
+                            bit<8> z_0 = h.b;
+                            y_0 = 8w2;
+                            z_0 = 8w0;
+                            h.b = x_0;
+                            h.b = y_0;
+                            h.b = z_0;
+                        }
+                    }
+                """, from(dump, "    apply {").replaceAll("(?s)\\}\\ncontrol C\\(.*", ""));
+    }
 }
