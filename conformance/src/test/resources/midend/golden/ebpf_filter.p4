@@ -108,7 +108,7 @@ control pipe(inout headers_t h, out bool pass) {
     @name(".pipe.route") table route {
         key = {
             h.ip.dst: lpm @name("h.ip.dst");
-            route_key: exact @name("h.vlan[32w0].isValid()");
+            route_key: exact @name("h.vlan[0].isValid()");
         }
         actions = {
             forward;

@@ -32,4 +32,24 @@ class ControlPlaneNamesTest {
         assertTrue(dump.contains("x: exact @name(\"key\");"), dump);
         assertTrue(dump.contains("exact @name(\"x + 8w1\");"), dump);
     }
+
+    @Test
+    void aKeyIsNamedAsWrittenWithConstantIndicesAsPlainNumbers() {
+        String dump = dumpAfter("""
+                #include <core.p4>
+                header h_t { bit<8> f; }
+                struct s_t { h_t[2] hs; bit<16> w; }
+                control c(inout s_t s) {
+                    action a() { }
+                    table t { key = { s.hs[1].f : exact; s.w[7:0] : exact; s.hs[0].isValid() : exact; } actions = { a; } }
+                    apply { t.apply(); }
+                }
+                control C(inout s_t s);
+                package top(C c);
+                top(c()) main;
+                """, "name-table-keys");
+        assertTrue(dump.contains("s.hs[32w1].f: exact @name(\"s.hs[1].f\");"), dump);
+        assertTrue(dump.contains("s.w[7:0]: exact @name(\"s.w[7:0]\");"), dump);
+        assertTrue(dump.contains("s.hs[32w0].isValid(): exact @name(\"s.hs[0].isValid()\");"), dump);
+    }
 }
