@@ -1,6 +1,7 @@
 package dev.p4ebpf.conformance.midend;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -48,7 +49,9 @@ import org.junit.jupiter.api.TestFactory;
  * verdict. Samples the interpreter cannot load or whose STF it cannot run before the midend are
  * counted, not compared; samples the midend refuses as unsupported are counted too. The samples
  * listed in {@code midend/behaviour-differences.txt} differ in a value the spec leaves unspecified:
- * they must keep their verdict and still differ (so the list stays current). The samples
+ * they must keep their verdict and still differ (so the list stays current). The eBPF and XDP
+ * samples are also run after every single pass, so that a change is pinned on the pass that makes
+ * it. The samples
  * are not part of this project: the test looks for a p4c checkout in {@code -Dp4c.dir} (default
  * /work/p4c) and is skipped without one. The figures go to stdout.
  */
@@ -177,6 +180,53 @@ class MidendBehaviourTest {
                         DIFFERENCES + " lists " + name + ", which is not an STF sample");
             }
         }));
+        return tests;
+    }
+
+    /** The program after each pass of the midend, in order, named by the pass; empty if it refuses. */
+    private static List<Map.Entry<String, Program>> afterEachPass(Program front) {
+        var out = new ArrayList<Map.Entry<String, Program>>();
+        Pipeline.Result r = Midend.run(Midend.pipeline(), front, new Diagnostics(),
+                (pass, i, prog) -> out.add(Map.entry(pass.name(), prog)));
+        return r.ok() ? out : List.of();
+    }
+
+    private static void checkEveryPass(Sample s) throws IOException, StfException {
+        FrontendResult fr = Frontend.compile(s.p4(), s.p4().toString(), FrontendOptions.defaults());
+        assertTrue(fr.ok() && fr.program().isPresent(), "the frontend rejects " + s.name());
+        StfFile stf = StfParser.parse(s.stf());
+        Run before;
+        try {
+            before = run(fr.program().get(), s.p4(), stf);
+        } catch (TargetException | StfInputException | InterpreterException e) {
+            fail("the interpreter cannot run " + s.name() + ": " + e.getMessage());
+            return;
+        }
+        List<Map.Entry<String, Program>> steps = afterEachPass(fr.program().get());
+        assertFalse(steps.isEmpty(), "the midend refuses " + s.name());
+        for (Map.Entry<String, Program> step : steps) {
+            Run after;
+            try {
+                after = run(step.getValue(), s.p4(), stf);
+            } catch (TargetException | StfInputException | InterpreterException e) {
+                fail("after " + step.getKey() + " the interpreter cannot run the program: " + e.getMessage());
+                return;
+            }
+            assertEquals(String.join("\n", before.log()), String.join("\n", after.log()),
+                    "what the program does on the STF packets changes in " + step.getKey());
+        }
+    }
+
+    @TestFactory
+    List<DynamicTest> everyPassKeepsTheBehaviourOfTheEbpfAndXdpSamples() throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Sample s : samples()) {
+            String text = Files.readString(s.p4(), StandardCharsets.ISO_8859_1);
+            if (text.contains("ebpf_model.p4") || text.contains("xdp_model.p4")) {
+                tests.add(DynamicTest.dynamicTest(s.name(), s.p4().toUri(), () -> checkEveryPass(s)));
+            }
+        }
+        assertTrue(tests.size() >= 19, "expected at least p4c's 19 eBPF/XDP STF samples, found " + tests.size());
         return tests;
     }
 }
