@@ -8,8 +8,10 @@ import dev.p4ebpf.ir.Stmt;
 import dev.p4ebpf.ir.Type;
 import dev.p4ebpf.ir.pass.FreshNames;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Takes the side effects out of expressions, in the order the spec evaluates them: each call that
@@ -26,7 +28,7 @@ final class Lifter {
     private final Expr.Frame frame;
     final List<Stmt> before = new ArrayList<>();
     /** The temporaries this lifter made: nothing else can write them, so they need no copy of their own. */
-    private final java.util.Set<String> temps = new java.util.HashSet<>();
+    private final Set<String> temps = new HashSet<>();
 
     Lifter(FreshNames names, Expr.Frame frame) {
         this.names = names;
