@@ -81,7 +81,7 @@ final class Emits {
      * header kept in the packet set invalid). Branches to {@code fail} when the packet cannot be resized.
      */
     void finish(boolean inPlaceUnchanged, List<Loc> extracted, int fail, Span at) throws Unsupported {
-        if (inPlaceUnchanged && emitted.equals(extracted)) {
+        if (inPlaceUnchanged && emitted.equals(extracted) && emitted.stream().allMatch(Loc.PacketHeader.class::isInstance)) {
             return;
         }
         int saved = 0;
@@ -143,7 +143,7 @@ final class Emits {
         HeaderLayout layout = HeaderLayout.of(h.type());
         var view = new Loc.PacketHeader(h.type(), h.valid(), at0, layout);
         for (HeaderLayout.FieldLayout f : layout.fields()) {
-            lo.access.write(new Loc.PacketField(view, f), lo.read(h.fields().get(f.name()), at), at);
+            lo.copyScalar(new Loc.PacketField(view, f), h.fields().get(f.name()), at);
         }
     }
 

@@ -25,10 +25,16 @@ final class Exprs {
         this.g = lo.g;
     }
 
-    /** The value of a scalar expression. */
+    /** The value of a scalar expression of at most 64 bits (wider ones are {@link WideExprs}). */
     VReg value(Expr e) throws Unsupported {
         Span at = e.span();
         int w = width(e);
+        if (w > 64) {
+            throw WideExprs.unsupported(e, w);
+        }
+        if (fromWide(e)) {
+            return lo.wide.narrow(e);
+        }
         return switch (e) {
             case Expr.IntLit i -> g.imm(literal(i.value(), w), at);
             case Expr.BoolLit b -> g.imm(b.value() ? 1 : 0, at);
@@ -59,6 +65,15 @@ final class Exprs {
             case Expr.This t -> throw new Unsupported("'this'", "abstract methods are not supported by the eBPF backend; implement the extern without them", at);
             case Expr.StructValue s -> throw new IllegalStateException("struct value as a scalar");
             case Expr.TupleValue t -> throw new IllegalStateException("tuple value as a scalar");
+        };
+    }
+
+    /** A slice of, or a cast from, a value wider than 64 bits. */
+    private static boolean fromWide(Expr e) throws Unsupported {
+        return switch (e) {
+            case Expr.Slice s -> width(s.operand()) > 64;
+            case Expr.Cast c -> !(c.operand() instanceof Expr.IntLit) && width(c.operand()) > 64;
+            default -> false;
         };
     }
 
@@ -370,6 +385,9 @@ final class Exprs {
 
     private Conditions.Cond compare(Expr.Binary b) throws Unsupported {
         Span at = b.span();
+        if (width(b.left()) > 64 || width(b.right()) > 64) {
+            return lo.wide.compare(b);
+        }
         boolean signed = Scalars.signed(b.left().type());
         int w = width(b.left());
         VReg l = signed ? g.signExtend(value(b.left()), w, at) : value(b.left());

@@ -76,7 +76,7 @@ final class Extraction {
             case Loc.Header hd -> {
                 var view = new Loc.PacketHeader(h, hd.valid(), start, layout);
                 for (HeaderLayout.FieldLayout f : layout.fields()) {
-                    lo.write(hd.fields().get(f.name()), lo.access.read(new Loc.PacketField(view, f), at), at);
+                    lo.copyScalar(hd.fields().get(f.name()), new Loc.PacketField(view, f), at);
                 }
                 g.set(hd.valid(), Operand.imm(1), at);
             }

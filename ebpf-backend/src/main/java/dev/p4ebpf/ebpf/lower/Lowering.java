@@ -20,6 +20,7 @@ final class Lowering {
     final Program program;
     final Storage storage;
     final Exprs exprs;
+    final WideExprs wide;
     final Calls calls;
     final Stmts stmts;
     final Tables tables;
@@ -38,6 +39,7 @@ final class Lowering {
         this.env = env;
         this.access = new PacketAccess(g);
         this.exprs = new Exprs(this);
+        this.wide = new WideExprs(this);
         this.calls = new Calls(this);
         this.stmts = new Stmts(this);
         this.tables = new Tables(this, maps, options.maxTernaryMasks());
@@ -102,6 +104,36 @@ final class Lowering {
         };
     }
 
+    /** The value at a scalar location of any width, as limbs. */
+    Wide readWide(Loc l, Span at) {
+        int w = Scalars.width(l.type()).orElseThrow();
+        return switch (l) {
+            case Loc.Wide v -> v.value();
+            case Loc.PacketField f -> access.readWide(f.header().ptr(), f.field().bitOffset(), w, at);
+            case Loc.MemField m -> access.readWide(m.base(), m.offset() * 8 + m.bytes() * 8 - w, w, at);
+            default -> new Wide(w, List.of(read(l, at)));
+        };
+    }
+
+    /** Writes a value of any width to a scalar location. */
+    void writeWide(Loc l, Wide v, Span at) {
+        switch (l) {
+            case Loc.Wide d -> wide.ops().set(d.value(), v, at);
+            case Loc.PacketField f -> access.writeWide(f.header().ptr(), f.field().bitOffset(), v, at);
+            case Loc.MemField m -> throw new IllegalStateException("action data are read-only");
+            default -> write(l, v.limb(0), at);
+        }
+    }
+
+    /** {@code dst = src} for scalar locations of the same type. */
+    void copyScalar(Loc dst, Loc src, Span at) {
+        if (Scalars.isWide(dst.type())) {
+            writeWide(dst, readWide(src, at), at);
+        } else {
+            write(dst, read(src, at), at);
+        }
+    }
+
     void write(Loc l, Operand v, Span at) {
         switch (l) {
             case Loc.Scalar s -> g.set(s.reg(), v, at);
@@ -134,6 +166,8 @@ final class Lowering {
                 if (target instanceof Loc.PacketField f && bytesCopy(f, value)) {
                     Loc.MemField m = (Loc.MemField) loc(value);
                     access.copyBytes(f.header().ptr(), f.field().bitOffset() / 8, m.base(), m.offset(), m.bytes(), at);
+                } else if (Scalars.isWide(value.type())) {
+                    writeWide(target, wide.of(value), at);
                 } else if (Scalars.isScalar(value.type())) {
                     write(target, fieldValue(value), at);
                 } else {
@@ -184,7 +218,7 @@ final class Lowering {
     /** Copies an aggregate (or scalar) value from one location to another. */
     void copy(Loc dst, Loc src, Span at) throws Unsupported {
         if (Scalars.isScalar(dst.type())) {
-            write(dst, read(src, at), at);
+            copyScalar(dst, src, at);
             return;
         }
         switch (dst) {
@@ -247,6 +281,9 @@ final class Lowering {
 
     /** {@code a == b} for values of any type, as a condition. */
     Conditions.Cond equality(Expr a, Expr b, Span at) throws Unsupported {
+        if (Scalars.isWide(a.type())) {
+            return exprs.cond(new Expr.Binary(Expr.BinOp.EQ, a, b, Type.BOOL, at));
+        }
         if (Scalars.isScalar(a.type())) {
             VReg l = exprs.value(a);
             Operand r = exprs.operand(b);

@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * Reads and writes fields of headers that stay in the packet, in the packet's big-endian bit order.
  * A field spanning n bytes is accessed with loads of 1, 2, 4 or 8 bytes that never reach past those
- * n bytes (so they stay inside the header's bounds check); values come back zero-extended. Packet
+ * n bytes (so they stay inside the header's bounds check); values come back zero-extended. Fields
+ * wider than 64 bits are read and written as {@link Wide} limbs of at most 64 bits each. Packet
  * and map-value accesses may be unaligned; stack accesses may not (the verifier refuses them), so
  * the stack side of a copy or store uses naturally aligned pieces (stack slots are 8-aligned).
  */
@@ -92,36 +93,96 @@ final class PacketAccess {
     }
 
     VReg read(Loc.PacketField f, Span at) {
-        HeaderLayout.FieldLayout fl = f.field();
-        int byteOff = fl.bitOffset() / 8;
-        int lead = fl.bitOffset() % 8;
-        int n = (lead + fl.width() + 7) / 8;
-        if (n > 8) {
-            throw new IllegalStateException("field of " + fl.width() + " bits spans " + n + " bytes");
-        }
-        VReg raw = loadBigEndian(f.header().ptr(), byteOff, n, at);
-        int shift = n * 8 - lead - fl.width();
-        VReg v = shift == 0 ? raw : g.alu(AluOp.RSH, raw, shift, at);
-        return lead == 0 && shift == 0 ? v : g.truncate(v, fl.width(), at);
+        return readBits(f.header().ptr(), f.field().bitOffset(), f.field().width(), at);
     }
 
     void write(Loc.PacketField f, VReg value, Span at) {
-        HeaderLayout.FieldLayout fl = f.field();
-        int byteOff = fl.bitOffset() / 8;
-        int lead = fl.bitOffset() % 8;
-        int n = (lead + fl.width() + 7) / 8;
-        VReg base = f.header().ptr();
-        if (fl.byteAligned()) {
+        writeBits(f.header().ptr(), f.field().bitOffset(), f.field().width(), value, at);
+    }
+
+    /**
+     * The {@code width} (≤ 64) bits at bit {@code bitOffset} of {@code base} (most significant bit
+     * first), zero-extended. They span at most nine bytes; nine take a byte load besides the eight.
+     */
+    VReg readBits(VReg base, int bitOffset, int width, Span at) {
+        int byteOff = bitOffset / 8;
+        int lead = bitOffset % 8;
+        int n = (lead + width + 7) / 8;
+        if (n > 8) {
+            // 72 bits hold the field: the first eight bytes shifted up, the ninth byte's top bits below
+            int shift = n * 8 - lead - width;
+            VReg high = loadBigEndian(base, byteOff, 8, at);
+            VReg last = g.load(Size.B, base, byteOff + 8, at);
+            VReg v = g.alu(AluOp.OR, g.alu(AluOp.LSH, high, 8 - shift, at), g.alu(AluOp.RSH, last, shift, at), at);
+            return g.truncate(v, width, at);
+        }
+        VReg raw = loadBigEndian(base, byteOff, n, at);
+        int shift = n * 8 - lead - width;
+        VReg v = shift == 0 ? raw : g.alu(AluOp.RSH, raw, shift, at);
+        return lead == 0 && shift == 0 ? v : g.truncate(v, width, at);
+    }
+
+    /** Writes the low {@code width} (≤ 64) bits of {@code value} at bit {@code bitOffset} of {@code base}. */
+    void writeBits(VReg base, int bitOffset, int width, VReg value, Span at) {
+        int byteOff = bitOffset / 8;
+        int lead = bitOffset % 8;
+        int n = (lead + width + 7) / 8;
+        if (bitOffset % 8 == 0 && width % 8 == 0) {
             storeBigEndian(base, byteOff, n, value, at);
             return;
         }
-        int shift = n * 8 - lead - fl.width();
-        long fieldMask = Scalars.mask(fl.width()) << shift;
+        if (n > 8) {
+            // split so that each part spans at most eight bytes: the high bits up to a byte boundary, then the rest
+            int highBits = 8 - lead;
+            writeBits(base, bitOffset, highBits, g.alu(AluOp.RSH, value, width - highBits, at), at);
+            writeBits(base, bitOffset + highBits, width - highBits, g.truncate(value, width - highBits, at), at);
+            return;
+        }
+        int shift = n * 8 - lead - width;
+        long fieldMask = Scalars.mask(width) << shift;
         VReg raw = loadBigEndian(base, byteOff, n, at);
-        VReg kept = g.alu(AluOp.AND, raw, Operand.imm(~fieldMask & Scalars.mask(n * 8)), at);
+        long keep = ~fieldMask & Scalars.mask(n * 8);
+        VReg kept = keep == (int) keep ? g.alu(AluOp.AND, raw, Operand.imm(keep), at)
+                : g.alu(AluOp.AND, raw, g.imm(keep, at), at);
         VReg placed = shift == 0 ? value : g.alu(AluOp.LSH, value, shift, at);
         VReg merged = g.alu(AluOp.OR, kept, placed, at);
         storeBigEndian(base, byteOff, n, merged, at);
+    }
+
+    /** The {@code width}-bit field at bit {@code bitOffset} of {@code base}, as limbs (least significant first). */
+    Wide readWide(VReg base, int bitOffset, int width, Span at) {
+        int end = bitOffset + width;
+        var limbs = new ArrayList<VReg>();
+        for (int i = 0; i < Wide.count(width); i++) {
+            int bits = Math.min(64, width - 64 * i);
+            limbs.add(readBits(base, end - 64 * i - bits, bits, at));
+        }
+        return new Wide(width, limbs);
+    }
+
+    /** Writes {@code v} as the {@code v.width()}-bit field at bit {@code bitOffset} of {@code base}. */
+    void writeWide(VReg base, int bitOffset, Wide v, Span at) {
+        int end = bitOffset + v.width();
+        for (int i = 0; i < v.size(); i++) {
+            int bits = Math.min(64, v.width() - 64 * i);
+            writeBits(base, end - 64 * i - bits, bits, v.limb(i), at);
+        }
+    }
+
+    /**
+     * Stores {@code v} big-endian in the {@code n} bytes at {@code base + offset} (right-aligned,
+     * zeros above), in naturally aligned pieces: {@code base} is an 8-aligned stack slot.
+     */
+    void storeWideToStack(VReg base, int offset, int n, Wide v, Span at) {
+        WideOps ops = new WideOps(g);
+        for (int[] p : pieces(offset, n, true)) {
+            int lowBit = (offset + n - p[0] - p[1]) * 8;
+            VReg piece = ops.bits(v, lowBit, p[1] * 8, at);
+            if (p[1] > 1) {
+                piece = g.swap(p[1] * 8, piece, at);
+            }
+            g.store(size(p[1]), base, p[0], piece, at);
+        }
     }
 
     /** Copies {@code n} bytes from {@code src + so} to {@code dst + doff} (no overlap), in pieces. */

@@ -106,6 +106,7 @@ final class Stmts {
     void zero(Loc l, Span at) {
         switch (l) {
             case Loc.Scalar s -> g.set(s.reg(), Operand.imm(0), at);
+            case Loc.Wide w -> w.limbs().forEach(r -> g.set(r, Operand.imm(0), at));
             case Loc.Header h -> {
                 g.set(h.valid(), Operand.imm(0), at);
                 h.fields().values().forEach(f -> zero(f, at));

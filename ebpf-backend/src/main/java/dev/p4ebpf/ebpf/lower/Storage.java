@@ -10,8 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.Set;
 
 /**
- * Allocates the storage of a value of a given type: registers for its scalars; for headers on the
- * {@code inPlace} paths, a validity register and a packet pointer instead of their fields.
+ * Allocates the storage of a value of a given type: registers for its scalars (one per 64 bits); for
+ * headers on the {@code inPlace} paths, a validity register and a packet pointer instead of their fields.
  */
 final class Storage {
     private final LBuilder b;
@@ -32,8 +32,11 @@ final class Storage {
         if (Scalars.isScalar(t)) {
             int w = Scalars.width(t).orElseThrow();
             if (w > 64) {
-                throw new Unsupported("a value of type " + dev.p4ebpf.ir.print.ExprPrinter.type(t) + " (" + path + ")",
-                        "values wider than 64 bits are not supported yet outside headers and keys", at);
+                var limbs = new ArrayList<VReg>();
+                for (int i = 0; i < Wide.count(w); i++) {
+                    limbs.add(b.reg(leaf(path) + "." + i));
+                }
+                return new Loc.Wide(t, limbs);
             }
             return new Loc.Scalar(t, b.reg(leaf(path)));
         }

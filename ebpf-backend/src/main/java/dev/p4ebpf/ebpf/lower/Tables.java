@@ -268,7 +268,7 @@ final class Tables {
                 Loc.PacketField f = (Loc.PacketField) lo.loc(e);
                 lo.access.copyToStack(base, k.byteOffset(), f.header().ptr(), f.field().bitOffset() / 8, k.byteSize(), at);
             } else {
-                lo.access.storeBigEndianToStack(base, k.byteOffset(), k.byteSize(), lo.exprs.value(e), at);
+                lo.access.storeWideToStack(base, k.byteOffset(), k.byteSize(), lo.wide.of(e), at);
             }
         }
     }
@@ -335,7 +335,7 @@ final class Tables {
             }
             ActionParam ap = s.params().get(data++);
             Arg a = call.get().args().stream().filter(x -> x.param().name().equals(p.name())).findFirst().orElseThrow();
-            lo.access.storeBigEndianToStack(base, ap.byteOffset(), ap.byteSize(), lo.exprs.value(a.expr()), at);
+            lo.access.storeWideToStack(base, ap.byteOffset(), ap.byteSize(), lo.wide.of(a.expr()), at);
         }
         g.set(value, base, at);
         g.jump(run, at);
