@@ -41,7 +41,7 @@ class RowEncoderTest {
                 new KeyField("meta.vrf", "vrf", 12, MatchKind.EXACT, 4, 2, Endian.BIG),
                 new KeyField("hdr.ipv4.dstAddr", "dst", 32, MatchKind.LPM, 6, 4, Endian.BIG)),
                 List.of(route, none, miss), 1024, new ActionCall("NoAction", List.of()), false,
-                new TableMaps.Lpm("fib", 12, "fib_def"), new ValueLayout(16, 0, -1));
+                new TableMaps.Lpm("fib", 12, "fib_def"), new ValueLayout(16, 0, -1), List.of(), false);
         Action fwd = new Action("ingress.fwd", "fwd", 1, List.of(new ActionParam("port", 9, 4, 2, Endian.LITTLE),
                 new ActionParam("tag", 64, 6, 8, Endian.BIG)), Action.Scope.TABLE_ONLY);
         Action wide = new Action("ingress.wide", "wide", 2, List.of(new ActionParam("x", 128, 14, 16, Endian.BIG)),
@@ -50,13 +50,13 @@ class RowEncoderTest {
                 new KeyField("hdr.ethernet.dstAddr", "mac", 48, MatchKind.EXACT, 0, 6, Endian.BIG),
                 new KeyField("meta.vlan", "vlan", 12, MatchKind.EXACT, 6, 2, Endian.LITTLE)),
                 List.of(fwd, wide), 1024, new ActionCall("ingress.wide", List.of("0")), false,
-                new TableMaps.Exact("hosts", "hash", 8, "hosts_def"), new ValueLayout(32, 0, -1));
+                new TableMaps.Exact("hosts", "hash", 8, "hosts_def"), new ValueLayout(32, 0, -1), List.of(), false);
         Action set = new Action("ingress.set", "set", 1, List.of(new ActionParam("v", 33, 4, 8, Endian.LITTLE)),
                 Action.Scope.TABLE_AND_DEFAULT);
         Table ports = new Table("ingress.ports", "ports", List.of(
                 new KeyField("std.ingress_port", "port", 9, MatchKind.EXACT, 0, 4, Endian.LITTLE)),
                 List.of(set), 512, new ActionCall("ingress.set", List.of("0")), false,
-                new TableMaps.Exact("ports", "array", 4, "ports_def"), new ValueLayout(12, 0, 8));
+                new TableMaps.Exact("ports", "array", 4, "ports_def"), new ValueLayout(12, 0, 8), List.of(), false);
         return new ControlPlane(1, "test.p4", "xdp", List.of(fib, hosts, ports), List.of(), List.of(), List.of());
     }
 
