@@ -29,6 +29,9 @@ final class Exprs {
     VReg value(Expr e) throws Unsupported {
         Span at = e.span();
         int w = width(e);
+        if (Types.representation(e.type()) instanceof Type.Varbit) {
+            throw varbitValue(at);
+        }
         if (w > 64) {
             throw WideExprs.unsupported(e, w);
         }
@@ -66,6 +69,11 @@ final class Exprs {
             case Expr.StructValue s -> throw new IllegalStateException("struct value as a scalar");
             case Expr.TupleValue t -> throw new IllegalStateException("tuple value as a scalar");
         };
+    }
+
+    static Unsupported varbitValue(Span at) {
+        return new Unsupported("the value of a varbit field", "the eBPF backend extracts and emits varbit fields but"
+                + " does not read, write or compare them; keep the data in the packet or use bit<N> fields", at);
     }
 
     /** A slice of, or a cast from, a value wider than 64 bits. */

@@ -52,10 +52,11 @@ final class Extraction {
     void extract(Call.MethodCall m) throws Unsupported {
         Span at = m.span();
         requireParser("extract", at);
-        if (m.args().size() == 2) {
-            throw new Unsupported("extract of a header with a varbit field", "not supported by the eBPF backend yet", at);
-        }
         Loc target = lo.loc(m.args().getFirst().expr());
+        if (m.args().size() == 2) {
+            extractVarbit(target, m.args().get(1).expr(), at);
+            return;
+        }
         Type.Header h = switch (target) {
             case Loc.PacketHeader p -> p.type();
             case Loc.Header hd -> hd.type();
@@ -82,6 +83,49 @@ final class Extraction {
             }
             default -> throw new IllegalStateException();
         }
+        g.set(lo.packet.cursor, past, at);
+        extracted.add(target);
+    }
+
+    /**
+     * {@code extract(h, bits)} of a header whose last field is a varbit, kept in the packet. The
+     * fixed part is checked on its own (the verifier then knows its bytes are there), then the
+     * whole. A length above the varbit's maximum is HeaderTooShort, one that is not a whole number
+     * of bytes ParserInvalidArgument (core.p4's errors, as BMv2 and the reference interpreter do).
+     */
+    private void extractVarbit(Loc target, Expr bits, Span at) throws Unsupported {
+        if (!(target instanceof Loc.PacketHeader p) || p.varbitBytes().isEmpty()) {
+            throw new Unsupported("extract of a varbit header into " + target.type(), "a header with a varbit field"
+                    + " stays in the packet: do not assign it, set it valid or pass it to something that writes it", at);
+        }
+        HeaderLayout layout = p.layout();
+        HeaderLayout.FieldLayout v = layout.varbit().orElseThrow();
+        if (layout.fields().getLast() != v || v.bitOffset() % 8 != 0) {
+            throw new Unsupported("header " + p.type().name() + " with field " + v.name() + " in the middle",
+                    "the varbit field must be the header's last field and start on a byte boundary", at);
+        }
+        VReg n = lo.exprs.value(bits);
+        int tooLong = g.block();
+        int inRange = g.block();
+        int partial = g.block();
+        int whole = g.block();
+        g.branch(JmpOp.JGT, n, Operand.imm(v.width()), tooLong, inRange, at);
+        g.enter(tooLong);
+        g.set(error, Operand.imm(lo.errorCode("HeaderTooShort")), at);
+        g.jump(reject, at);
+        g.enter(inRange);
+        g.branch(JmpOp.JSET, n, Operand.imm(7), partial, whole, at);
+        g.enter(partial);
+        g.set(error, Operand.imm(lo.errorCode("ParserInvalidArgument")), at);
+        g.jump(reject, at);
+        g.enter(whole);
+        VReg bytes = g.alu(AluOp.RSH, n, 3, at);
+        VReg start = g.mov(lo.packet.cursor, "hdr", at);
+        need(Operand.imm(layout.fixedBytes()), "PacketTooShort", at);
+        VReg past = need(g.alu(AluOp.ADD, bytes, layout.fixedBytes(), at), "PacketTooShort", at);
+        g.set(p.ptr(), start, at);
+        g.set(p.varbitBytes().get(), bytes, at);
+        g.set(p.valid(), Operand.imm(1), at);
         g.set(lo.packet.cursor, past, at);
         extracted.add(target);
     }

@@ -5,6 +5,7 @@ import dev.p4ebpf.ir.Type;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Where a P4 value lives while the program runs. Scalars (bit/int up to 64 bits, bool, enums,
@@ -43,8 +44,16 @@ sealed interface Loc {
         }
     }
 
-    /** A header that stays in the packet: {@code ptr} points at its first byte once it is valid. */
-    record PacketHeader(Type.Header type, VReg valid, VReg ptr, HeaderLayout layout) implements Loc {}
+    /**
+     * A header that stays in the packet: {@code ptr} points at its first byte once it is valid. A
+     * header whose last field is a varbit has the bytes that field holds in {@code varbitBytes}.
+     */
+    record PacketHeader(Type.Header type, VReg valid, VReg ptr, HeaderLayout layout, Optional<VReg> varbitBytes)
+            implements Loc {
+        PacketHeader(Type.Header type, VReg valid, VReg ptr, HeaderLayout layout) {
+            this(type, valid, ptr, layout, Optional.empty());
+        }
+    }
 
     /** One field of a {@link PacketHeader}. */
     record PacketField(PacketHeader header, HeaderLayout.FieldLayout field) implements Loc {

@@ -163,6 +163,9 @@ final class Lowering {
             }
             case Expr.InvalidHeader ih -> invalidate(target, at);
             default -> {
+                if (dev.p4ebpf.ir.Types.representation(value.type()) instanceof Type.Varbit) {
+                    throw Exprs.varbitValue(at);
+                }
                 if (target instanceof Loc.PacketField f && bytesCopy(f, value)) {
                     Loc.MemField m = (Loc.MemField) loc(value);
                     access.copyBytes(f.header().ptr(), f.field().bitOffset() / 8, m.base(), m.offset(), m.bytes(), at);

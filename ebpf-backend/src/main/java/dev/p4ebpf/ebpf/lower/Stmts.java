@@ -111,7 +111,10 @@ final class Stmts {
                 g.set(h.valid(), Operand.imm(0), at);
                 h.fields().values().forEach(f -> zero(f, at));
             }
-            case Loc.PacketHeader p -> g.set(p.valid(), Operand.imm(0), at);
+            case Loc.PacketHeader p -> {
+                g.set(p.valid(), Operand.imm(0), at);
+                p.varbitBytes().ifPresent(n -> g.set(n, Operand.imm(0), at));
+            }
             case Loc.Struct s -> s.fields().values().forEach(f -> zero(f, at));
             case Loc.Union u -> u.members().values().forEach(f -> zero(f, at));
             case Loc.Stack s -> {

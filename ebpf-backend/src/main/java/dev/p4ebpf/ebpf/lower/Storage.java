@@ -41,8 +41,11 @@ final class Storage {
             return new Loc.Scalar(t, b.reg(leaf(path)));
         }
         return switch (rep) {
-            case Type.Header h when inPlace.contains(path) -> new Loc.PacketHeader(h, b.reg(leaf(path) + ".valid"),
-                    b.reg(leaf(path) + ".ptr"), HeaderLayout.of(h));
+            case Type.Header h when inPlace.contains(path) -> {
+                HeaderLayout layout = HeaderLayout.of(h);
+                yield new Loc.PacketHeader(h, b.reg(leaf(path) + ".valid"), b.reg(leaf(path) + ".ptr"), layout,
+                        layout.varbit().map(v -> b.reg(leaf(path) + ".varbytes")));
+            }
             case Type.Header h -> {
                 var fields = new LinkedHashMap<String, Loc>();
                 for (Type.Field f : h.fields()) {
