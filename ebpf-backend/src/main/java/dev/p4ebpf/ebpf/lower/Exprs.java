@@ -35,6 +35,10 @@ final class Exprs {
         if (w > 64) {
             throw WideExprs.unsupported(e, w);
         }
+        java.util.Optional<Expr.StackElement> indexed = StackIndex.find(e);
+        if (indexed.isPresent()) {
+            return lo.stackIndex.value(e, indexed.get());
+        }
         if (fromWide(e)) {
             return lo.wide.narrow(e);
         }
@@ -355,6 +359,11 @@ final class Exprs {
     /** A boolean expression as branches. */
     Conditions.Cond cond(Expr e) throws Unsupported {
         Span at = e.span();
+        java.util.Optional<Expr.StackElement> indexed = StackIndex.find(e);
+        if (indexed.isPresent()) {
+            VReg v = lo.stackIndex.value(e, indexed.get());
+            return (t, f) -> g.branch(JmpOp.JNE, v, Operand.imm(0), t, f, at);
+        }
         return switch (e) {
             case Expr.BoolLit b -> (t, f) -> g.jump(b.value() ? t : f, at);
             case Expr.Unary u when u.op() == Expr.UnOp.NOT -> {

@@ -85,6 +85,7 @@ final class Extraction {
         }
         g.set(lo.packet.cursor, past, at);
         extracted.add(target);
+        lo.unionMemberWritten(m.args().getFirst().expr(), at);
     }
 
     /**
@@ -136,24 +137,59 @@ final class Extraction {
         Type t = m.type();
         int bits = Scalars.width(t).orElseThrow(() -> new Unsupported("lookahead of " + t,
                 "the eBPF backend looks ahead at integer types; look ahead at a bit<N>", at));
-        if (bits > 64) {
-            throw new Unsupported("lookahead of " + bits + " bits", "at most 64 bits", at);
-        }
-        int bytes = (bits + 7) / 8;
-        need(Operand.imm(bytes), "PacketTooShort", at);
-        VReg raw = lo.access.loadBigEndian(lo.packet.cursor, 0, bytes, at);
-        int shift = bytes * 8 - bits;
-        return shift == 0 ? raw : g.alu(AluOp.RSH, raw, shift, at);
+        return lookaheadWide(m).limb(0);
     }
 
+    /** {@code lookahead<bit<N>>()} of any width: the first N bits at the cursor, checked to be there. */
+    Wide lookaheadWide(Call.MethodCall m) throws Unsupported {
+        Span at = m.span();
+        requireParser("lookahead", at);
+        Type t = m.type();
+        int bits = Scalars.width(t).orElseThrow(() -> new Unsupported("lookahead of " + t,
+                "the eBPF backend looks ahead at integer types; look ahead at a bit<N>", at));
+        int bytes = (bits + 7) / 8;
+        need(Operand.imm(bytes), "PacketTooShort", at);
+        return lo.access.readWide(lo.packet.cursor, 0, bits, at);
+    }
+
+    /**
+     * {@code advance(bits)}: by a constant number of bytes, or by a run-time amount. A run-time
+     * amount that is not a whole number of bytes is ParserInvalidArgument (the cursor is a byte
+     * pointer); one above {@value #MAX_ADVANCE} bytes is PacketTooShort (no frame is that long, and
+     * the bound keeps the packet offsets the verifier tracks small).
+     */
     void advance(Expr bits, Span at) throws Unsupported {
         requireParser("advance", at);
-        if (!(bits instanceof Expr.IntLit lit) || lit.value().intValueExact() % 8 != 0) {
-            throw new Unsupported("advance by a run-time or non-byte amount", "advance by a constant number of bytes", at);
+        if (bits instanceof Expr.IntLit lit) {
+            if (lit.value().intValueExact() % 8 != 0) {
+                throw new Unsupported("advance by " + lit.value() + " bits", "the cursor moves by whole bytes; advance by a"
+                        + " multiple of 8", at);
+            }
+            VReg past = need(Operand.imm(lit.value().intValueExact() / 8), "PacketTooShort", at);
+            g.set(lo.packet.cursor, past, at);
+            return;
         }
-        VReg past = need(Operand.imm(lit.value().intValueExact() / 8), "PacketTooShort", at);
-        g.set(lo.packet.cursor, past, at);
+        VReg n = lo.exprs.value(bits);
+        int partial = g.block();
+        int whole = g.block();
+        int tooFar = g.block();
+        int bounded = g.block();
+        g.branch(JmpOp.JSET, n, Operand.imm(7), partial, whole, at);
+        g.enter(partial);
+        g.set(error, Operand.imm(lo.errorCode("ParserInvalidArgument")), at);
+        g.jump(reject, at);
+        g.enter(whole);
+        VReg bytes = g.alu(AluOp.RSH, n, 3, at);
+        g.branch(JmpOp.JGT, bytes, Operand.imm(MAX_ADVANCE), tooFar, bounded, at);
+        g.enter(tooFar);
+        g.set(error, Operand.imm(lo.errorCode("PacketTooShort")), at);
+        g.jump(reject, at);
+        g.enter(bounded);
+        g.set(lo.packet.cursor, need(bytes, "PacketTooShort", at), at);
     }
+
+    /** The largest run-time advance, in bytes. */
+    static final int MAX_ADVANCE = 0x3fff;
 
     VReg length(Span at) {
         return g.truncate(g.alu(AluOp.SUB, g.mov(lo.packet.end, "end", at), lo.packet.data, at), 32, at);

@@ -21,6 +21,7 @@ final class Lowering {
     final Storage storage;
     final Exprs exprs;
     final WideExprs wide;
+    final StackIndex stackIndex;
     final Calls calls;
     final Stmts stmts;
     final Tables tables;
@@ -40,6 +41,7 @@ final class Lowering {
         this.access = new PacketAccess(g);
         this.exprs = new Exprs(this);
         this.wide = new WideExprs(this);
+        this.stackIndex = new StackIndex(this);
         this.calls = new Calls(this);
         this.stmts = new Stmts(this);
         this.tables = new Tables(this, maps, options.maxTernaryMasks());
@@ -207,6 +209,29 @@ final class Lowering {
         for (int i = 0; i < fields.size(); i++) {
             assign(locs.get(fields.get(i).name()), sv.fields().get(i));
         }
+    }
+
+    /**
+     * After {@code target} may have become valid (setValid, extraction, assignment of a header): when
+     * it is a member of a header union and is valid, the union's other members become invalid.
+     */
+    void unionMemberWritten(Expr target, Span at) throws Unsupported {
+        if (!(target instanceof Expr.Member m)
+                || !(dev.p4ebpf.ir.Types.representation(m.base().type()) instanceof Type.HeaderUnion)) {
+            return;
+        }
+        Loc.Union u = (Loc.Union) loc(m.base());
+        int clear = g.block();
+        int join = g.block();
+        g.branch(JmpOp.JNE, calls.valid(u.members().get(m.field()), at), Operand.imm(0), clear, join, at);
+        g.enter(clear);
+        for (var e : u.members().entrySet()) {
+            if (!e.getKey().equals(m.field())) {
+                invalidate(e.getValue(), at);
+            }
+        }
+        g.jump(join, at);
+        g.enter(join);
     }
 
     void invalidate(Loc target, Span at) {

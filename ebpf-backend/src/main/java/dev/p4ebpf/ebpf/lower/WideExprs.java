@@ -37,6 +37,10 @@ final class WideExprs {
             return new Wide(w, List.of(lo.exprs.value(e)));
         }
         Span at = e.span();
+        java.util.Optional<Expr.StackElement> indexed = StackIndex.find(e);
+        if (indexed.isPresent()) {
+            return lo.stackIndex.wide(e, indexed.get());
+        }
         return switch (e) {
             case Expr.IntLit i -> ops.constant(i.value(), w, at);
             case Expr.Var v -> lo.readWide(lo.loc(e), at);
@@ -53,6 +57,8 @@ final class WideExprs {
             case Expr.Cast c -> c.operand() instanceof Expr.IntLit i ? ops.constant(i.value(), w, at)
                     : ops.resize(of(c.operand()), w, Scalars.signed(c.operand().type()), at);
             case Expr.Slice s -> ops.slice(of(s.operand()), s.lo(), s.hi() - s.lo() + 1, at);
+            case dev.p4ebpf.ir.Call.MethodCall m when m.externName().equals("packet_in")
+                    && m.method().name().equals("lookahead") -> lo.extraction.lookaheadWide(m);
             default -> throw unsupported(e, w);
         };
     }
