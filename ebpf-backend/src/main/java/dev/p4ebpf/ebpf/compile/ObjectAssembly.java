@@ -48,9 +48,17 @@ public final class ObjectAssembly {
         if (NO_BTF.contains(m.type())) {
             return MapSpec.of(m.name(), m.type(), m.maxEntries(), 0, m.keySize(), 0, m.valueSize()).withFlags(m.flags());
         }
-        int key = type(btf, m.keyType(), m.keySize(), m.keyMembers());
+        // the kernel wants the BTF key of an array map to be a plain 4-byte integer (the index)
+        int key = indexed(m.type()) ? type(btf, "", 4, List.of()) : type(btf, m.keyType(), m.keySize(), m.keyMembers());
         int value = type(btf, m.valueType(), m.valueSize(), m.valueMembers());
         return MapSpec.of(m.name(), m.type(), m.maxEntries(), key, m.keySize(), value, m.valueSize()).withFlags(m.flags());
+    }
+
+    private static boolean indexed(dev.p4ebpf.ebpf.object.MapType type) {
+        return switch (type) {
+            case ARRAY, PERCPU_ARRAY, ARRAY_OF_MAPS -> true;
+            default -> false;
+        };
     }
 
     /**
