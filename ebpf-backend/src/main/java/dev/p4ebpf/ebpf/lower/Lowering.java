@@ -98,7 +98,8 @@ final class Lowering {
             case Loc.Scalar s -> s.reg();
             case Loc.PacketField f -> access.read(f, at);
             case Loc.MemField m -> {
-                VReg raw = access.loadBigEndian(m.base(), m.offset(), m.bytes(), at);
+                // the value may be the default action's arguments on the stack: aligned loads
+                VReg raw = access.loadBigEndian(m.base(), m.offset(), m.bytes(), true, at);
                 int w = Scalars.width(m.type()).orElseThrow();
                 yield w == m.bytes() * 8 ? raw : g.truncate(raw, w, at);
             }
@@ -112,7 +113,7 @@ final class Lowering {
         return switch (l) {
             case Loc.Wide v -> v.value();
             case Loc.PacketField f -> access.readWide(f.header().ptr(), f.field().bitOffset(), w, at);
-            case Loc.MemField m -> access.readWide(m.base(), m.offset() * 8 + m.bytes() * 8 - w, w, at);
+            case Loc.MemField m -> access.loadWideBigEndian(m.base(), m.offset(), m.bytes(), w, at);
             default -> new Wide(w, List.of(read(l, at)));
         };
     }
@@ -170,7 +171,7 @@ final class Lowering {
                 }
                 if (target instanceof Loc.PacketField f && bytesCopy(f, value)) {
                     Loc.MemField m = (Loc.MemField) loc(value);
-                    access.copyBytes(f.header().ptr(), f.field().bitOffset() / 8, m.base(), m.offset(), m.bytes(), at);
+                    access.copyFromStack(f.header().ptr(), f.field().bitOffset() / 8, m.base(), m.offset(), m.bytes(), at);
                 } else if (Scalars.isWide(value.type())) {
                     writeWide(target, wide.of(value), at);
                 } else if (Scalars.isScalar(value.type())) {

@@ -59,8 +59,16 @@ final class PacketAccess {
 
     /** The {@code n} bytes at {@code base + offset} as a big-endian number. */
     VReg loadBigEndian(VReg base, int offset, int n, Span at) {
+        return loadBigEndian(base, offset, n, false, at);
+    }
+
+    /**
+     * As {@link #loadBigEndian(VReg, int, int, Span)}; with {@code aligned}, in naturally aligned
+     * pieces, for memory that may be the stack ({@code base} 8-aligned).
+     */
+    VReg loadBigEndian(VReg base, int offset, int n, boolean aligned, Span at) {
         VReg acc = null;
-        for (int[] p : pieces(offset, n)) {
+        for (int[] p : pieces(offset, n, aligned)) {
             VReg v = g.load(size(p[1]), base, p[0], at);
             if (p[1] > 1) {
                 v = g.swap(p[1] * 8, v, at);
@@ -157,6 +165,22 @@ final class PacketAccess {
             int bits = Math.min(64, width - 64 * i);
             limbs.add(readBits(base, end - 64 * i - bits, bits, at));
         }
+        return new Wide(width, limbs);
+    }
+
+    /**
+     * The {@code width}-bit number in the {@code n} big-endian bytes at {@code base + offset} (right
+     * aligned), as limbs, read in naturally aligned pieces ({@code base} may be an 8-aligned stack slot).
+     */
+    Wide loadWideBigEndian(VReg base, int offset, int n, int width, Span at) {
+        var limbs = new ArrayList<VReg>();
+        for (int i = 0; i < Wide.count(width); i++) {
+            int end = offset + n - 8 * i;
+            int start = Math.max(offset, end - 8);
+            limbs.add(loadBigEndian(base, start, end - start, true, at));
+        }
+        int top = width - 64 * (limbs.size() - 1);
+        limbs.set(limbs.size() - 1, g.truncate(limbs.getLast(), top, at));
         return new Wide(width, limbs);
     }
 
