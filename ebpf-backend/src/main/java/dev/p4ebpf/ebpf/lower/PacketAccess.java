@@ -11,7 +11,9 @@ import java.util.List;
 /**
  * Reads and writes fields of headers that stay in the packet, in the packet's big-endian bit order.
  * A field spanning n bytes is accessed with loads of 1, 2, 4 or 8 bytes that never reach past those
- * n bytes (so they stay inside the header's bounds check); values come back zero-extended. Fields
+ * n bytes (so they stay inside the header's bounds check), each naturally aligned relative to the
+ * header's start (a header not extracted points at a zeroed 8-aligned stack buffer, where the
+ * verifier refuses unaligned accesses); values come back zero-extended. Fields
  * wider than 64 bits are read and written as {@link Wide} limbs of at most 64 bits each. Packet
  * and map-value accesses may be unaligned; stack accesses may not (the verifier refuses them), so
  * the stack side of a copy or store uses naturally aligned pieces (stack slots are 8-aligned).
@@ -59,7 +61,7 @@ final class PacketAccess {
 
     /** The {@code n} bytes at {@code base + offset} as a big-endian number. */
     VReg loadBigEndian(VReg base, int offset, int n, Span at) {
-        return loadBigEndian(base, offset, n, false, at);
+        return loadBigEndian(base, offset, n, true, at);
     }
 
     /**
@@ -80,7 +82,7 @@ final class PacketAccess {
 
     /** Stores the low {@code n*8} bits of {@code value} big-endian at {@code base + offset}. */
     void storeBigEndian(VReg base, int offset, int n, VReg value, Span at) {
-        storeBigEndian(base, offset, n, value, false, at);
+        storeBigEndian(base, offset, n, value, true, at);
     }
 
     /** As {@link #storeBigEndian(VReg, int, int, VReg, Span)} into an 8-aligned stack slot. */
@@ -209,25 +211,41 @@ final class PacketAccess {
         }
     }
 
-    /** Copies {@code n} bytes from {@code src + so} to {@code dst + doff} (no overlap), in pieces. */
+    /**
+     * Copies {@code n} bytes from {@code src + so} to {@code dst + doff} (no overlap), in pieces
+     * naturally aligned on both sides: either may be the stack (a header not extracted points at a
+     * zeroed stack buffer), where the verifier refuses unaligned accesses.
+     */
     void copyBytes(VReg dst, int doff, VReg src, int so, int n, Span at) {
-        for (int[] p : pieces(so, n)) {
+        for (int[] p : bothAligned(so, doff, n)) {
             copyPiece(dst, doff + p[0] - so, src, p[0], p[1], at);
         }
     }
 
     /** As {@link #copyBytes}, where {@code dst} is an 8-aligned stack slot. */
     void copyToStack(VReg dst, int doff, VReg src, int so, int n, Span at) {
-        for (int[] p : pieces(doff, n, true)) {
-            copyPiece(dst, p[0], src, so + p[0] - doff, p[1], at);
-        }
+        copyBytes(dst, doff, src, so, n, at);
     }
 
     /** As {@link #copyBytes}, where {@code src} is an 8-aligned stack slot. */
     void copyFromStack(VReg dst, int doff, VReg src, int so, int n, Span at) {
-        for (int[] p : pieces(so, n, true)) {
-            copyPiece(dst, doff + p[0] - so, src, p[0], p[1], at);
+        copyBytes(dst, doff, src, so, n, at);
+    }
+
+    /** Pieces of {@code n} bytes, each naturally aligned at both {@code so} and {@code doff} (offsets of the source's). */
+    private static List<int[]> bothAligned(int so, int doff, int n) {
+        var out = new ArrayList<int[]>();
+        int done = 0;
+        while (done < n) {
+            int left = n - done;
+            int size = left >= 8 ? 8 : left >= 4 ? 4 : left >= 2 ? 2 : 1;
+            while (Math.floorMod(so + done, size) != 0 || Math.floorMod(doff + done, size) != 0) {
+                size /= 2;
+            }
+            out.add(new int[] {so + done, size});
+            done += size;
         }
+        return out;
     }
 
     private void copyPiece(VReg dst, int doff, VReg src, int so, int bytes, Span at) {
