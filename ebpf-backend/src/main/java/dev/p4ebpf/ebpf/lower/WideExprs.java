@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * Lowers expressions of any scalar width to {@link Wide} values; those of at most 64 bits become one
  * limb through {@link Exprs}. Wider values support what P4 programs do with addresses and keys:
- * reads and writes, casts, slices, concatenation, {@code + - & | ^ ~}, unary minus, shifts, and
+ * reads and writes, casts, slices, concatenation, {@code + - * & | ^ ~}, unary minus, shifts, and
  * comparisons (in {@link Exprs}).
  */
 final class WideExprs {
@@ -69,6 +69,7 @@ final class WideExprs {
         return switch (b.op()) {
             case ADD -> ops.add(of(b.left()), operand(b.right(), w), at);
             case SUB -> ops.sub(of(b.left()), operand(b.right(), w), at);
+            case MUL -> ops.mul(of(b.left()), operand(b.right(), w), at);
             case BAND -> ops.and(of(b.left()), operand(b.right(), w), at);
             case BOR -> ops.or(of(b.left()), operand(b.right(), w), at);
             case BXOR -> ops.xor(of(b.left()), operand(b.right(), w), at);
@@ -173,7 +174,7 @@ final class WideExprs {
     static Unsupported unsupported(Expr e, int w) {
         return new Unsupported("this operation on " + w + " bits (" + dev.p4ebpf.ir.print.ExprPrinter.expr(e) + ")",
                 "values wider than 64 bits can be assigned, compared, sliced, cast, concatenated, shifted, negated and"
-                        + " combined with + - & | ^ ~, and used as table keys and action data; compute the rest on"
+                        + " combined with + - * & | ^ ~, and used as table keys and action data; compute the rest on"
                         + " slices of at most 64 bits", e.span());
     }
 }

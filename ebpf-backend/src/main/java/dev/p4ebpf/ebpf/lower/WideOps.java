@@ -175,6 +175,54 @@ final class WideOps {
         return top(limbs, a.width(), at);
     }
 
+    /**
+     * {@code a * b} modulo 2^width, schoolbook on 32-bit digits: each digit product fits 64 bits,
+     * and a column's sum of product halves (fewer than 2^31 of them) plus the carry fits too.
+     */
+    Wide mul(Wide a, Wide b, Span at) {
+        List<VReg> x = digits(a, at);
+        List<VReg> y = digits(b, at);
+        int n = x.size();
+        var columns = new ArrayList<List<VReg>>();
+        for (int k = 0; k < n; k++) {
+            columns.add(new ArrayList<>());
+        }
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; i + j < n; j++) {
+                VReg p = g.alu(AluOp.MUL, x.get(i), y.get(j), at);
+                columns.get(i + j).add(g.truncate(p, 32, at));
+                if (i + j + 1 < n) {
+                    columns.get(i + j + 1).add(g.alu(AluOp.RSH, p, 32, at));
+                }
+            }
+        }
+        var out = new ArrayList<VReg>();
+        VReg carry = null;
+        for (int k = 0; k < n; k++) {
+            VReg sum = carry;
+            for (VReg t : columns.get(k)) {
+                sum = sum == null ? t : g.alu(AluOp.ADD, sum, t, at);
+            }
+            out.add(g.truncate(sum, 32, at));
+            carry = g.alu(AluOp.RSH, sum, 32, at);
+        }
+        var limbs = new ArrayList<VReg>();
+        for (int m = 0; m < a.size(); m++) {
+            limbs.add(g.alu(AluOp.OR, out.get(2 * m), g.alu(AluOp.LSH, out.get(2 * m + 1), 32, at), at));
+        }
+        return top(limbs, a.width(), at);
+    }
+
+    /** The 32-bit digits of {@code v}, least significant first (two per limb). */
+    private List<VReg> digits(Wide v, Span at) {
+        var out = new ArrayList<VReg>();
+        for (VReg l : v.limbs()) {
+            out.add(g.truncate(l, 32, at));
+            out.add(g.alu(AluOp.RSH, l, 32, at));
+        }
+        return out;
+    }
+
     Wide neg(Wide a, Span at) {
         return sub(constant(BigInteger.ZERO, a.width(), at), a, at);
     }

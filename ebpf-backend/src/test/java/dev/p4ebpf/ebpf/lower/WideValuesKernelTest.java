@@ -14,14 +14,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Values wider than 64 bits (kept as 64-bit limbs) compute what P4 says, checked in the kernel
  * (BPF_PROG_TEST_RUN, Linux ≥ 5.10, root) against a BigInteger model on random packets: 128-bit,
  * 100-bit (not byte-aligned) and 72-bit fields, in a header kept in the packet and in one kept in
- * registers; arithmetic, bitwise operations, constant and run-time shifts, slices, concatenation,
- * casts, unsigned and signed comparisons, a mux, a local variable, a 228-bit exact key and 128- and
- * 72-bit action data.
+ * registers; addition, subtraction, multiplication, bitwise operations, constant and run-time
+ * shifts, slices, concatenation, casts, unsigned and signed comparisons, a mux, a local variable, a
+ * 228-bit exact key and 128- and 72-bit action data.
  */
 class WideValuesKernelTest {
     private static final long SEED = 20261201L;
     private static final int PACKETS_PER_OP = 40;
-    private static final int OPS = 14;
+    private static final int OPS = 16;
     private static final BigInteger M128 = mask(128);
     private static final BigInteger M100 = mask(100);
     private static final BigInteger M72 = mask(72);
@@ -82,6 +82,8 @@ class WideValuesKernelTest {
                             if ((int<128>) hd.w.a < (int<128>) hd.w.b) { o.output_action = xdp_action.XDP_DROP; }
                             hd.w.a = hd.w.a ^ hd.w.b;
                         }
+                        else if (hd.w.op == 14) { hd.w.a = hd.w.a * hd.w.b; hd.w.u = hd.w.u * 3; }
+                        else if (hd.w.op == 15) { hd.w.odd = hd.w.odd * (bit<72>) hd.w.m; }
                     }
                 }
                 control D(in headers hd, packet_out pk) { apply { pk.emit(hd.w); } }
@@ -147,6 +149,9 @@ class WideValuesKernelTest {
                     w.u().compareTo(w.odd()) >= 0 ? 1 : 2, w.odd(), w.op()));
             case 13 -> new Outcome(signed(w.a(), 128).compareTo(signed(w.b(), 128)) < 0 ? P4Kernel.XDP_DROP : pass,
                     w.withA(w.a().xor(w.b())));
+            case 14 -> new Outcome(pass, w.withA(w.a().multiply(w.b())).withU(w.u().multiply(BigInteger.valueOf(3))));
+            case 15 -> new Outcome(pass, new W(w.a(), w.b(), w.n(), w.u(), w.m(),
+                    w.odd().multiply(BigInteger.valueOf(w.m())).and(M72), w.op()));
             default -> new Outcome(pass, w);
         };
     }
