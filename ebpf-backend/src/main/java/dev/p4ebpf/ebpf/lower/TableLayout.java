@@ -67,10 +67,6 @@ record TableLayout(Decl.TableDecl table, Kind kind, List<KeyField> keys, int key
         int offset = kind == Kind.LPM ? 4 : 0;
         for (Table.Key k : t.keys()) {
             int w = Exprs.width(k.expr());
-            if (w > 64) {
-                throw new Unsupported("key field " + ExprPrinter.expr(k.expr()) + " of " + w + " bits",
-                        "key fields wider than 64 bits are not supported yet", k.span());
-            }
             int bytes = (w + 7) / 8;
             String printed = ExprPrinter.expr(k.expr());
             MatchKind mk = switch (k.matchKind()) {
@@ -108,10 +104,6 @@ record TableLayout(Decl.TableDecl table, Kind kind, List<KeyField> keys, int key
                 int w = Scalars.width(p.type()).orElseThrow(() -> new Unsupported("action parameter " + p.name()
                         + " of type " + ExprPrinter.type(p.type()), "action data are integers, booleans and enums; declare the parameter as one",
                         ref.span()));
-                if (w > 64) {
-                    throw new Unsupported("action parameter " + p.name() + " of " + w + " bits",
-                            "parameters wider than 64 bits are not supported yet", ref.span());
-                }
                 int bytes = (w + 7) / 8;
                 at = aligned(at, bytes);
                 params.add(new ActionParam(p.name(), w, at, bytes, Endian.BIG));
