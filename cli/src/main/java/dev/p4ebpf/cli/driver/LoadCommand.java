@@ -42,6 +42,9 @@ public final class LoadCommand extends DriverCommand {
     public Options options() {
         return DriverOptions.target(new Options()).addOption(DriverOptions.program())
                 .addOption(DriverOptions.entries()).addOption(DriverOptions.control())
+                .addOption(Option.builder().longOpt("port").argName("PORT=IFACE").hasArg()
+                        .desc("send P4 port PORT to interface IFACE when the program redirects (XDP_REDIRECT; fills"
+                                + " its tx_ports map; repeat for more ports)").get())
                 .addOption(Option.builder().longOpt("via").argName("link|netlink").hasArg()
                         .desc("attach with a BPF link (default) or with rtnetlink (IFLA_XDP, clsact + cls_bpf)").get())
                 .addOption(Option.builder().longOpt("offload")

@@ -70,7 +70,7 @@ public final class Rtnl {
         }
         return new DriverException(Kind.NO_SUCH_INTERFACE, "There is no network interface " + name
                 + " in this network namespace (interfaces here: " + known + "). Check the name with 'ip link',"
-                + " or run p4ebpf in the namespace that has it ('ip netns exec NS p4ebpf ...').");
+                + " or work in the namespace that has it (p4ebpf's --netns NS).");
     }
 
     private static LinkInfo parseLink(NetlinkSocket.Reply r) {
