@@ -169,6 +169,37 @@ class DriverCommandsKernelTest {
         assertTrue(p4ebpf("list", "--pin", pin).out().startsWith("nothing loaded"));
     }
 
+    /** The same commands from the test's own namespace, with {@code --netns}: they reach p4b there. */
+    @Test
+    void netnsOptionRunsTheCommandInThatNamespace_kernel_6_6() {
+        String obj = work.resolve("prog.o").toString();
+        String control = work.resolve("prog.json").toString();
+        String pin = bpffs.resolve("p4ebpf").toString();
+        Run load = here("load", obj, "--netns", netns, "--dev", "p4b", "--mode", "xdp-generic", "--pin", pin);
+        assertEquals(0, load.status(), load.err());
+        try {
+            Run dump = here("table", "dump", "--netns", netns, "--dev", "p4b", "--mode", "xdp-generic", "--control",
+                    control, "--pin", pin);
+            assertEquals("mac: 0 entries, default drop()\n", dump.out(), dump.err());
+        } finally {
+            Run unload = here("unload", "--netns", netns, "--dev", "p4b", "--mode", "xdp-generic", "--pin", pin);
+            assertEquals(0, unload.status(), unload.err());
+        }
+        Run missing = here("unload", "--netns", netns + "-missing", "--dev", "p4b", "--pin", pin);
+        assertEquals(1, missing.status());
+        assertTrue(missing.err().startsWith("p4ebpf unload: There is no network namespace " + netns + "-missing"),
+                missing.err());
+        assertEquals(2, here("unload", "--netns", "../etc", "--dev", "p4b").status());
+    }
+
+    private static Run here(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = new Main(Commands.all(), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
     @Test
     void runInstallsStfAndJsonEntriesFirst_kernel_5_10() throws IOException {
         Path stf = work.resolve("entries.stf");

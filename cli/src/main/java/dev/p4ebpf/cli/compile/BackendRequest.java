@@ -15,7 +15,8 @@ import java.util.Optional;
 import org.apache.commons.cli.CommandLine;
 
 /** What {@code p4ebpf compile} asks of the eBPF backend: the hook, what to emit, where to write it. */
-record BackendRequest(Optional<EbpfLowering.Hook> hook, String emit, Optional<Path> output) {
+record BackendRequest(Optional<EbpfLowering.Hook> hook, String emit, Optional<Path> output,
+                      EbpfLowering.Options options) {
 
     static BackendRequest of(CommandLine line, String input) throws Command.UsageException {
         Optional<EbpfLowering.Hook> hook = switch (line.getOptionValue("target", "")) {
@@ -32,7 +33,25 @@ record BackendRequest(Optional<EbpfLowering.Hook> hook, String emit, Optional<Pa
         if (emit.equals("obj") && output.isEmpty()) {
             throw new Command.UsageException("--emit obj needs -o FILE");
         }
-        return new BackendRequest(hook, emit, output);
+        return new BackendRequest(hook, emit, output, options(line));
+    }
+
+    private static EbpfLowering.Options options(CommandLine line) throws Command.UsageException {
+        String masks = line.getOptionValue("max-ternary-masks");
+        if (masks == null) {
+            return EbpfLowering.Options.DEFAULTS;
+        }
+        int n;
+        try {
+            n = Integer.parseInt(masks);
+        } catch (NumberFormatException e) {
+            n = -1;
+        }
+        if (n < 1 || n > EbpfLowering.Options.MAX_TERNARY_MASKS_LIMIT) {
+            throw new Command.UsageException("--max-ternary-masks " + masks + ": expected a number from 1 to "
+                    + EbpfLowering.Options.MAX_TERNARY_MASKS_LIMIT);
+        }
+        return new EbpfLowering.Options(n);
     }
 
     int run(Program program, String file, PrintStream out, PrintStream err, DiagnosticPrinter printer) {
@@ -40,7 +59,7 @@ record BackendRequest(Optional<EbpfLowering.Hook> hook, String emit, Optional<Pa
         String name = EbpfCompiler.programName(Path.of(file));
         var sources = new dev.p4ebpf.frontend.SourceLines();
         Optional<EbpfCompiler.Compiled> c = EbpfCompiler.compile(program, hook.orElseGet(() -> EbpfLowering.defaultHook(program)), name,
-                sources::line, diags);
+                options, sources::line, diags);
         diags.sorted().forEach(printer::print);
         if (c.isEmpty() || diags.hasErrors()) {
             return Command.FAILED;

@@ -4,6 +4,7 @@ import dev.p4ebpf.cli.Command;
 import dev.p4ebpf.cli.frontend.DiagnosticPrinter;
 import dev.p4ebpf.cli.frontend.FrontendOptionsParser;
 import dev.p4ebpf.frontend.Frontend;
+import dev.p4ebpf.ebpf.lower.EbpfLowering;
 import dev.p4ebpf.frontend.FrontendOptions;
 import dev.p4ebpf.frontend.FrontendResult;
 import dev.p4ebpf.ir.Program;
@@ -56,6 +57,10 @@ public final class CompileCommand implements Command {
         o.addOption(Option.builder().longOpt("emit").argName("obj|asm|lir").hasArg()
                 .desc("obj writes the object (default with -o); asm prints the BPF assembly with the P4 source; "
                         + "lir prints the low-level IR before register allocation").get());
+        o.addOption(Option.builder().longOpt("max-ternary-masks").argName("N").hasArg()
+                .desc("the most distinct masks a ternary, range or optional table may hold at run time (1 to "
+                        + EbpfLowering.Options.MAX_TERNARY_MASKS_LIMIT + ", default " + EbpfLowering.Options.DEFAULTS.maxTernaryMasks()
+                        + "); each costs one hash lookup per packet").get());
         return o;
     }
 

@@ -46,8 +46,14 @@ final class DriverOptions {
                 .desc("table entries to install: a JSON entries file, or STF add/setdefault lines (.stf)").get();
     }
 
+    static Option netns() {
+        return Option.builder().longOpt("netns").argName("NAME").hasArg()
+                .desc("work in the network namespace NAME (/run/netns/NAME, as 'ip netns add' makes): use this rather"
+                        + " than 'ip netns exec', whose private /sys loses the pins when the command ends").get();
+    }
+
     static Options target(Options o) {
-        return o.addOption(dev()).addOption(mode()).addOption(pin());
+        return o.addOption(dev()).addOption(mode()).addOption(pin()).addOption(netns());
     }
 
     static Registry registry(CommandLine line) {

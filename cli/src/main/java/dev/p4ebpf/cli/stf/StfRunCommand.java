@@ -3,6 +3,7 @@ package dev.p4ebpf.cli.stf;
 import dev.p4ebpf.cli.Command;
 import dev.p4ebpf.cli.frontend.DiagnosticPrinter;
 import dev.p4ebpf.cli.frontend.FrontendOptionsParser;
+import dev.p4ebpf.conformance.run.PacketLog;
 import dev.p4ebpf.conformance.run.StfInputException;
 import dev.p4ebpf.conformance.run.StfReport;
 import dev.p4ebpf.conformance.run.StfRunner;
@@ -22,14 +23,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 /**
  * {@code p4ebpf stf PROGRAM.p4 TEST.stf}: runs an STF packet test on one or more targets and
- * prints what happened to each packet; exit 0 when every expectation holds on every target, 1
- * when one does not or the inputs are wrong (each error positioned), 2 for a bad command line.
+ * prints what happened to each packet; with several targets, compares each with the first packet by
+ * packet and prints the first packet whose outputs differ. Exit 0 when every expectation holds on
+ * every target and the targets agree, 1 when not or the inputs are wrong (each error positioned),
+ * 2 for a bad command line.
  */
 public final class StfRunCommand implements Command {
 
@@ -85,12 +89,34 @@ public final class StfRunCommand implements Command {
         TestProgram program = new TestProgram(Path.of(args.get(0)), compiled.program().get());
         boolean quiet = line.hasOption("quiet");
         int status = OK;
+        List<Optional<PacketLog>> logs = new ArrayList<>();
         for (Target t : targets) {
-            int s = runOn(t, program, test, quiet, out, err);
-            status = Math.max(status, s);
+            PacketLog log = new PacketLog();
+            int s = runOn(t, program, test, quiet, out, err, log);
+            logs.add(s == NOT_RUN ? Optional.empty() : Optional.of(log));
+            status = Math.max(status, s == NOT_RUN ? FAILED : s);
+        }
+        for (int i = 1; i < targets.size(); i++) {
+            status = Math.max(status, compare(test, targets.get(0), logs.get(0), targets.get(i), logs.get(i), out));
         }
         return status;
     }
+
+    /** Prints whether {@code b} gave the packets {@code a} gave, packet by packet. */
+    private static int compare(StfFile test, Target a, Optional<PacketLog> logA, Target b, Optional<PacketLog> logB,
+                               PrintStream out) {
+        String what = a.name() + " vs " + b.name() + ": ";
+        if (logA.isEmpty() || logB.isEmpty()) {
+            out.println(what + "not compared: " + (logA.isEmpty() ? a : b).name() + " did not run the test");
+            return FAILED;
+        }
+        Optional<String> d = PacketLog.firstDifference(test, a.name(), logA.get(), b.name(), logB.get());
+        out.println(what + d.map(x -> "DIFFER at " + x).orElse(logA.get().sent().size() + " packet(s) identical"));
+        return d.isPresent() ? FAILED : OK;
+    }
+
+    /** What {@link #runOn} returns when the target could not run the test at all. */
+    private static final int NOT_RUN = -1;
 
     private static List<Target> targets(CommandLine line) throws UsageException {
         List<String> modules = line.getOptionValues("extern-module") == null ? List.of()
@@ -116,9 +142,9 @@ public final class StfRunCommand implements Command {
     }
 
     private static int runOn(Target t, TestProgram program, StfFile test, boolean quiet, PrintStream out,
-                             PrintStream err) {
+                             PrintStream err, PacketLog log) {
         try (TargetSession session = t.open(program)) {
-            StfReport report = StfRunner.run(test, session, t.name());
+            StfReport report = StfRunner.run(test, log.recording(session), t.name());
             for (String l : quiet ? report.failures().stream().map(f -> "FAIL " + f).toList() : report.lines()) {
                 out.println(l);
             }
@@ -126,10 +152,10 @@ public final class StfRunCommand implements Command {
             return report.passed() ? OK : FAILED;
         } catch (TargetException e) {
             err.println(program.source() + ": error: " + t.name() + " cannot run the program: " + e.getMessage());
-            return FAILED;
+            return NOT_RUN;
         } catch (StfInputException e) {
             err.println(e.headline());
-            return FAILED;
+            return NOT_RUN;
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.p4ebpf.conformance.run;
 
+import dev.p4ebpf.conformance.run.kernel.KernelTarget;
 import dev.p4ebpf.ir.interp.ExternModule;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,11 +8,11 @@ import java.util.Optional;
 
 /**
  * The targets a test can run on, by name, and the extern modules the interpreter can be given.
- * Only the interpreter exists so far; the kernel, a Java eBPF VM and the NFP subset join here.
+ * The interpreter and the kernel (BPF_PROG_TEST_RUN); a Java eBPF VM and the NFP subset join here.
  */
 public final class Targets {
     /** The target names, in the order {@code --on} lists them. */
-    public static final List<String> NAMES = List.of(InterpreterTarget.NAME);
+    public static final List<String> NAMES = List.of(InterpreterTarget.NAME, KernelTarget.NAME);
     /** The extern modules {@link #target} accepts. */
     public static final List<String> MODULES = List.of(P4cSampleExterns.NAME);
 
@@ -22,6 +23,9 @@ public final class Targets {
      * there is no such target.
      */
     public static Optional<Target> target(String name, List<String> modules, long seed) {
+        if (name.equals(KernelTarget.NAME)) {
+            return Optional.of(new KernelTarget());
+        }
         if (!name.equals(InterpreterTarget.NAME)) {
             return Optional.empty();
         }

@@ -40,9 +40,17 @@ public final class ObjectAssembly {
             return new MapSpec(m.name(), m.type(), m.keySize(), m.valueSize(), m.maxEntries(), m.flags(),
                     dev.p4ebpf.ebpf.object.Pinning.NONE, 0, 0, Optional.of(inner), 0, 0);
         }
-        int key = type(btf, m.keyType(), m.keySize(), m.keyMembers());
+        // the kernel wants the BTF key of an array map to be a plain 4-byte integer (the index)
+        int key = indexed(m.type()) ? type(btf, "", 4, List.of()) : type(btf, m.keyType(), m.keySize(), m.keyMembers());
         int value = type(btf, m.valueType(), m.valueSize(), m.valueMembers());
         return MapSpec.of(m.name(), m.type(), m.maxEntries(), key, m.keySize(), value, m.valueSize()).withFlags(m.flags());
+    }
+
+    private static boolean indexed(dev.p4ebpf.ebpf.object.MapType type) {
+        return switch (type) {
+            case ARRAY, PERCPU_ARRAY, ARRAY_OF_MAPS -> true;
+            default -> false;
+        };
     }
 
     /**

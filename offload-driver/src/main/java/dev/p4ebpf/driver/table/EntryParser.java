@@ -60,9 +60,20 @@ public final class EntryParser {
                 + "."));
     }
 
-    /** A checked entry. */
+    /** A checked entry that the control plane adds or modifies. */
     public Entry entry(EntrySpec spec) {
+        return entry(spec, false);
+    }
+
+    /**
+     * A checked entry; {@code declared} when it is one the program declares itself (which may go
+     * into a table whose entries are const).
+     */
+    Entry entry(EntrySpec spec, boolean declared) {
         Table t = table(spec.table());
+        if (!declared) {
+            requireWritable(t);
+        }
         List<KeyMatch> key = key(t, spec.key());
         Action action = action(t, spec.action(), false);
         List<BigInteger> args = args(t, action, spec.args());
@@ -72,9 +83,21 @@ public final class EntryParser {
     /** Only the key of an entry (for delete). */
     public Entry key(String table, Map<String, String> keyText, Integer priority) {
         Table t = table(table);
+        requireWritable(t);
         List<KeyMatch> key = key(t, keyText);
         Action any = t.actions().isEmpty() ? null : t.actions().getFirst();
         return new Entry(t, key, any, List.of(), t.needsPriority() && priority == null ? 0 : priority(t, priority));
+    }
+
+    /**
+     * Refuses control-plane writes to a table whose entries the program fixes ({@code const entries}).
+     */
+    void requireWritable(Table t) {
+        if (t.entriesConst()) {
+            throw bad("Table " + t.controlPlaneName() + " has const entries (" + t.entries().size()
+                    + " declared by the program), which the control plane cannot add to, change or delete."
+                    + " Remove 'const' from 'entries' in the P4 program to make them writable.");
+        }
     }
 
     /** A checked default action of {@code table}. */

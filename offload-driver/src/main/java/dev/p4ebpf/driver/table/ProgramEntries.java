@@ -20,7 +20,7 @@ public final class ProgramEntries {
             for (InitialEntry e : t.entries()) {
                 i++;
                 try {
-                    tables.add(new EntrySpec(t.name(), e.key(), e.action(), EntrySpec.positional(e.args()),
+                    tables.addDeclared(new EntrySpec(t.name(), e.key(), e.action(), EntrySpec.positional(e.args()),
                             e.priority()));
                 } catch (DriverException x) {
                     throw new DriverException(x.kind(), "Entry " + i + " that the program declares for table "

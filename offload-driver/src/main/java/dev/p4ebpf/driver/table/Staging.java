@@ -105,6 +105,7 @@ final class Staging {
             EntrySpec spec = specs.get(r);
             try {
                 Table t = parser.table(spec.table());
+                parser.requireWritable(t);
                 RowEncoder fast = encoders.get(t);
                 if (fast == null || !fast.encode(spec, s.keys, s.keyAt(r), s.values, s.valueAt(r))) {
                     general(s, r, t, parser.entry(spec));

@@ -6,6 +6,8 @@ import dev.p4ebpf.driver.map.BpfMap;
 import dev.p4ebpf.driver.map.MapBatch;
 import dev.p4ebpf.driver.sys.Uapi;
 import dev.p4ebpf.ebpf.controlplane.Action;
+import dev.p4ebpf.ebpf.controlplane.ActionCall;
+import dev.p4ebpf.ebpf.controlplane.ActionParam;
 import dev.p4ebpf.ebpf.controlplane.ControlPlane;
 import dev.p4ebpf.ebpf.controlplane.KeyField;
 import dev.p4ebpf.ebpf.controlplane.Table;
@@ -51,6 +53,11 @@ public final class Tables implements AutoCloseable {
     /** Adds an entry; fails if one with the same key exists. */
     public void add(EntrySpec spec) {
         write(parser.entry(spec), Uapi.BPF_NOEXIST);
+    }
+
+    /** Adds an entry the program declares ({@link ProgramEntries}), also into a table with const entries. */
+    void addDeclared(EntrySpec spec) {
+        write(parser.entry(spec, true), Uapi.BPF_NOEXIST);
     }
 
     /** Changes the action of an existing entry. */
@@ -165,7 +172,28 @@ public final class Tables implements AutoCloseable {
         byte[] value = source.map(t.maps().defaultMap()).lookup(new byte[4])
                 .orElseThrow(() -> new DriverException(Kind.NOT_FOUND, "The default-action map of " + t.controlPlaneName()
                         + " has no entry."));
+        if (EntryCodec.getU32(value, t.value().actionIdOffset()) == 0) {
+            return programDefault(t);
+        }
         return decode(t, Map.of(), value, 0);
+    }
+
+    /**
+     * The program's own default action, which a miss runs while the control plane has set none
+     * (the default map then holds action id 0).
+     */
+    private static DumpedEntry programDefault(Table t) {
+        ActionCall call = t.defaultAction();
+        Optional<Action> action = call == null ? Optional.empty() : t.action(call.action());
+        if (action.isEmpty()) {
+            return new DumpedEntry(t.controlPlaneName(), Map.of(), "<none>", Map.of(), 0);
+        }
+        Map<String, String> args = new LinkedHashMap<>();
+        List<ActionParam> params = action.get().params();
+        for (int i = 0; i < params.size() && i < call.args().size(); i++) {
+            args.put(params.get(i).name(), call.args().get(i));
+        }
+        return new DumpedEntry(t.controlPlaneName(), Map.of(), action.get().controlPlaneName(), args, 0);
     }
 
     /** Every entry of {@code table}, in the kernel's order. */

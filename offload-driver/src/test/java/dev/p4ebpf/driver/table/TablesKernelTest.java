@@ -136,6 +136,8 @@ class TablesKernelTest {
 
     @Test
     void defaultActionsAndConstDefaults() {
+        assertEquals("-> ingress.drop()", tables.defaultAction("ingress.mac").line(),
+                "before the control plane sets one, the program's default action is the table's");
         tables.setDefault("ipv4_lpm", "set_nhop", Map.of("dmac", "02:00:00:00:00:01", "port", "9"));
         assertEquals("-> set_nhop(dmac=02:00:00:00:00:01, port=0x9)", tables.defaultAction("ipv4_lpm").line());
         var constant = assertThrows(DriverException.class, () -> tables.setDefault("acl", "deny", Map.of()));
