@@ -15,6 +15,8 @@ import dev.p4ebpf.frontend.source.SourceFile;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Runs a generated program on the reference interpreter and in the kernel (BPF_PROG_TEST_RUN,
@@ -29,6 +31,12 @@ public final class Differential {
      */
     private static final int MIN_PACKET_BYTES = 192;
     private static final int MAX_PACKET_BYTES = 256;
+
+    /**
+     * How a comparison shows a packet the kernel target could not run (an XDP_REDIRECT, whose port
+     * BPF_PROG_TEST_RUN does not tell): no difference, only a packet that could not be compared.
+     */
+    private static final Pattern REFUSED = Pattern.compile("(?m)^\\s*" + KernelTarget.NAME + ": not run: (.*)$");
 
     private Differential() {}
 
@@ -60,7 +68,12 @@ public final class Differential {
             if (c.secondRun() instanceof TargetComparison.Run.NotRun n) {
                 return new Result.NotCompared(n.reason());
             }
-            return c.difference().<Result>map(Result.Differ::new).orElse(new Result.Same(c.packets()));
+            if (c.difference().isEmpty()) {
+                return new Result.Same(c.packets());
+            }
+            Matcher refused = REFUSED.matcher(c.difference().get());
+            return refused.find() ? new Result.NotCompared("the kernel target cannot run a packet: " + refused.group(1))
+                    : new Result.Differ(c.difference().get());
         } catch (StfException | StfInputException | TargetException e) {
             return new Result.NotCompared("the interpreter cannot run the packets: " + e.getMessage());
         }
