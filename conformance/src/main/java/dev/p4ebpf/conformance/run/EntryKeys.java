@@ -80,7 +80,7 @@ final class EntryKeys {
                 default -> throw wrongForm(km, k, "value/length or a number");
             };
             case "range" -> switch (v) {
-                case KeyValue.Range x -> new EntryKey.Range(plain(x.low(), k), plain(x.high(), k));
+                case KeyValue.Range x -> range(x, k);
                 case KeyValue.Value x -> new EntryKey.Range(plain(x.number(), k), plain(x.number(), k));
                 default -> throw wrongForm(km, k, "low..high or a number");
             };
@@ -107,6 +107,16 @@ final class EntryKeys {
                     + k.name() + " is " + k.matchKind());
         }
         return fit(n.value(), n, k);
+    }
+
+    private static EntryKey.Range range(KeyValue.Range x, ControlPlaneModel.KeyModel k) throws StfInputException {
+        BigInteger low = plain(x.low(), k);
+        BigInteger high = plain(x.high(), k);
+        if (low.compareTo(high) > 0) {
+            throw new StfInputException(x.low().span(), "the range " + x.low().text() + ".." + x.high().text()
+                    + " of key " + k.name() + " is empty: its low end is above its high end");
+        }
+        return new EntryKey.Range(low, high);
     }
 
     private static BigInteger fit(BigInteger v, StfNumber n, ControlPlaneModel.KeyModel k) throws StfInputException {

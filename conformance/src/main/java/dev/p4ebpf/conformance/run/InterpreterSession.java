@@ -214,6 +214,10 @@ final class InterpreterSession implements TargetSession {
             throw new TargetException(counter.name() + " is not a counter");
         }
         long i = index.orElse(0);
+        if (c.size() >= 0 && (i < 0 || i >= c.size())) {
+            throw new TargetException("index " + i + " is out of range: counter " + counter.name() + " has "
+                    + c.size() + " cell(s)");
+        }
         return new long[] {c.packets(i), c.bytes(i)};
     }
 

@@ -29,21 +29,24 @@ final class NameResolver {
     private NameResolver() {}
 
     static ControlPlaneModel.TableModel table(ControlPlaneModel model, StfName name) throws StfInputException {
+        List<String> known = model.tables().stream().map(ControlPlaneModel.TableModel::name).toList();
         return resolve(model.tables(), ControlPlaneModel.TableModel::name, name, "table",
-                model.tables().stream().map(ControlPlaneModel.TableModel::name).toList());
+                n -> "no table " + n + "; there are " + list(known));
     }
 
     static ControlPlaneModel.ActionModel action(ControlPlaneModel.TableModel table, StfName name)
             throws StfInputException {
-        return resolve(table.actions(), ControlPlaneModel.ActionModel::fullName, name,
-                "action of table " + table.name(), table.actions().stream().map(ControlPlaneModel.ActionModel::fullName)
-                        .toList());
+        List<String> known = table.actions().stream().map(ControlPlaneModel.ActionModel::fullName).toList();
+        return resolve(table.actions(), ControlPlaneModel.ActionModel::fullName, name, "action",
+                n -> "table " + table.name() + " has no action " + n + "; its actions are " + list(known));
     }
 
     static ControlPlaneModel.ExternModel extern(ControlPlaneModel model, StfName name, String what)
             throws StfInputException {
+        List<String> known = model.externs().stream().map(ControlPlaneModel.ExternModel::name).toList();
         return resolve(model.externs(), ControlPlaneModel.ExternModel::name, name, what,
-                model.externs().stream().map(ControlPlaneModel.ExternModel::name).toList());
+                n -> "no " + what + " " + n + " in the program; there " + (known.isEmpty() ? "is none"
+                        : "are " + String.join(", ", known)));
     }
 
     /**
@@ -101,8 +104,12 @@ final class NameResolver {
         return s;
     }
 
+    private static String list(List<String> names) {
+        return names.isEmpty() ? "none" : String.join(", ", names);
+    }
+
     private static <T> T resolve(List<T> all, Function<T, String> fullName, StfName name, String what,
-                                 List<String> known) throws StfInputException {
+                                 Function<String, String> missing) throws StfInputException {
         String n = name.text();
         List<List<T>> tiers = List.of(
                 matching(all, t -> fullName.apply(t).equals(n)),
@@ -119,8 +126,7 @@ final class NameResolver {
                         + String.join(", ", tier.stream().map(fullName).toList()));
             }
         }
-        throw new StfInputException(name.span(), "no " + what + " " + n + "; there are "
-                + (known.isEmpty() ? "none" : String.join(", ", known)));
+        throw new StfInputException(name.span(), missing.apply(n));
     }
 
     private static <T> List<T> matching(List<T> all, java.util.function.Predicate<T> p) {

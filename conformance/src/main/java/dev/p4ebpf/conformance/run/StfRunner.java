@@ -1,5 +1,6 @@
 package dev.p4ebpf.conformance.run;
 
+import dev.p4ebpf.conformance.run.ControlPlaneModel.ExternKind;
 import dev.p4ebpf.conformance.stf.ActionCall;
 import dev.p4ebpf.conformance.stf.CounterIndex;
 import dev.p4ebpf.conformance.stf.CounterCheck;
@@ -36,6 +37,8 @@ public final class StfRunner {
     private final StfReport report;
     private final Map<Long, List<Sent>> sent = new TreeMap<>();
     private final Map<Long, List<StfCommand.Expect>> expected = new TreeMap<>();
+    /** The ids entries were added with ({@code = ID}), and the line of each. */
+    private final Map<String, Integer> entryIds = new java.util.HashMap<>();
     private int packetNumber;
 
     private StfRunner(TargetSession session, String target) {
@@ -65,26 +68,32 @@ public final class StfRunner {
                 case StfCommand.Wait w -> { }
                 case StfCommand.Add a -> add(a);
                 case StfCommand.SetDefault s -> setDefault(s);
-                case StfCommand.RemoveAll r -> session.clearEntries();
+                case StfCommand.RemoveAll r -> {
+                    session.clearEntries();
+                    entryIds.clear();
+                }
                 case StfCommand.CheckCounter cc -> checkCounter(cc);
-                case StfCommand.CounterRead x -> passThrough(c, Optional.of(x.counter()), "counter");
-                case StfCommand.CounterWrite x -> passThrough(c, Optional.of(x.counter()), "counter");
-                case StfCommand.RegisterRead x -> passThrough(c, Optional.of(x.register()), "register");
-                case StfCommand.RegisterWrite x -> passThrough(c, Optional.of(x.register()), "register");
-                case StfCommand.RegisterReset x -> passThrough(c, Optional.of(x.register()), "register");
-                case StfCommand.MeterGetRates x -> passThrough(c, Optional.of(x.meter()), "meter");
-                case StfCommand.MeterSetRates x -> passThrough(c, Optional.of(x.meter()), "meter");
-                case StfCommand.MeterArraySetRates x -> passThrough(c, Optional.of(x.meter()), "meter");
-                case StfCommand.MirroringAdd x -> passThrough(c, Optional.empty(), "");
-                case StfCommand.MirroringAddMc x -> passThrough(c, Optional.empty(), "");
-                case StfCommand.MirroringDelete x -> passThrough(c, Optional.empty(), "");
-                case StfCommand.MirroringGet x -> passThrough(c, Optional.empty(), "");
-                case StfCommand.McMgrpCreate x -> passThrough(c, Optional.empty(), "");
-                case StfCommand.McNodeCreate x -> passThrough(c, Optional.empty(), "");
-                case StfCommand.McNodeUpdate x -> passThrough(c, Optional.empty(), "");
-                case StfCommand.McNodeAssociate x -> passThrough(c, Optional.empty(), "");
+                case StfCommand.CounterRead x -> passThrough(c, Optional.of(x.counter()), ExternKind.COUNTER);
+                case StfCommand.CounterWrite x -> passThrough(c, Optional.of(x.counter()), ExternKind.COUNTER);
+                case StfCommand.RegisterRead x -> passThrough(c, Optional.of(x.register()), ExternKind.REGISTER);
+                case StfCommand.RegisterWrite x -> passThrough(c, Optional.of(x.register()), ExternKind.REGISTER);
+                case StfCommand.RegisterReset x -> passThrough(c, Optional.of(x.register()), ExternKind.REGISTER);
+                case StfCommand.MeterGetRates x -> passThrough(c, Optional.of(x.meter()), ExternKind.METER);
+                case StfCommand.MeterSetRates x -> passThrough(c, Optional.of(x.meter()), ExternKind.METER);
+                case StfCommand.MeterArraySetRates x -> passThrough(c, Optional.of(x.meter()), ExternKind.METER);
+                case StfCommand.MirroringAdd x -> passThrough(c, Optional.empty(), ExternKind.OTHER);
+                case StfCommand.MirroringAddMc x -> passThrough(c, Optional.empty(), ExternKind.OTHER);
+                case StfCommand.MirroringDelete x -> passThrough(c, Optional.empty(), ExternKind.OTHER);
+                case StfCommand.MirroringGet x -> passThrough(c, Optional.empty(), ExternKind.OTHER);
+                case StfCommand.McMgrpCreate x -> passThrough(c, Optional.empty(), ExternKind.OTHER);
+                case StfCommand.McNodeCreate x -> passThrough(c, Optional.empty(), ExternKind.OTHER);
+                case StfCommand.McNodeUpdate x -> passThrough(c, Optional.empty(), ExternKind.OTHER);
+                case StfCommand.McNodeAssociate x -> passThrough(c, Optional.empty(), ExternKind.OTHER);
             }
         } catch (TargetException e) {
+            if (e.getCause() instanceof StfInputException input) {
+                throw input;
+            }
             report.failure("line " + c.span().line() + ": " + e.getMessage());
         }
     }
@@ -116,6 +125,14 @@ public final class StfRunner {
         List<EntryKey> keys = EntryKeys.of(t, a.keys());
         ControlPlaneModel.ActionModel action = NameResolver.action(t, a.action().action());
         List<BigInteger> args = args(action, a.action(), NameResolver.ebpfStyle(t, a.table()));
+        if (a.entryId().isPresent()) {
+            StfName id = a.entryId().get();
+            Integer before = entryIds.putIfAbsent(id.text(), a.span().line());
+            if (before != null) {
+                throw new StfInputException(id.span(), "entry id " + id.text() + " is already taken by the entry "
+                        + "added at line " + before + "; give each entry its own id");
+            }
+        }
         session.addEntry(t, keys, action, args, a.priority(), a.entryId().map(StfName::text));
         report.line("add to " + t.name() + ": " + action.fullName() + " (line " + a.span().line() + ")");
     }
@@ -174,7 +191,8 @@ public final class StfRunner {
     }
 
     private void checkCounter(StfCommand.CheckCounter cc) throws StfInputException, TargetException {
-        ControlPlaneModel.ExternModel counter = NameResolver.extern(counters(), cc.counter(), "counter");
+        ControlPlaneModel.ExternModel counter = NameResolver.extern(externsOf(ExternKind.COUNTER), cc.counter(),
+                "counter");
         long[] v = switch (cc.index()) {
             case CounterIndex.AtIndex i -> session.readCounter(counter, OptionalLong.of(i.index().value().longValue()),
                     Optional.empty());
@@ -201,16 +219,18 @@ public final class StfRunner {
         }
     }
 
-    private ControlPlaneModel counters() {
+    /** The program's externs of one kind, as a model to resolve names against. */
+    private ControlPlaneModel externsOf(ExternKind kind) {
         return new ControlPlaneModel(List.of(), session.model().externs().stream()
-                .filter(e -> e.kind() == ControlPlaneModel.ExternKind.COUNTER).toList());
+                .filter(e -> e.kind() == kind).toList());
     }
 
-    private void passThrough(StfCommand c, Optional<StfName> name, String kind)
+    private void passThrough(StfCommand c, Optional<StfName> name, ExternKind kind)
             throws StfInputException, TargetException {
         Optional<ControlPlaneModel.ExternModel> extern = Optional.empty();
         if (name.isPresent()) {
-            extern = Optional.of(NameResolver.extern(session.model(), name.get(), kind));
+            extern = Optional.of(NameResolver.extern(externsOf(kind), name.get(),
+                    kind.name().toLowerCase(java.util.Locale.ROOT)));
         }
         session.switchCommand(c, extern).ifPresent(out -> report.line(out + " (line " + c.span().line() + ")"));
     }

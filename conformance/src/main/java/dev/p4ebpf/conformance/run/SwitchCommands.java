@@ -46,18 +46,23 @@ final class SwitchCommands {
                 case StfCommand.McNodeUpdate m -> done(() -> v1(c).multicastNodeUpdate(i(m.node()), ports(m.ports())));
                 case StfCommand.McNodeAssociate m -> done(() -> v1(c).multicastNodeAssociate(i(m.group()),
                         i(m.node())));
-                case StfCommand.RegisterRead r -> Optional.of(r.register() + "[" + r.index() + "] = "
-                        + register(extern, c).read(l(r.index())));
+                case StfCommand.RegisterRead r -> {
+                    RegisterAccess reg = register(extern, c);
+                    yield Optional.of(r.register() + "[" + r.index() + "] = "
+                            + reg.read(index(r.index(), reg.size(), "register " + name)));
+                }
                 case StfCommand.RegisterWrite r -> {
                     RegisterAccess reg = register(extern, c);
-                    reg.write(l(r.index()), values.apply(r.value().value(), reg.elementType()));
+                    long at = index(r.index(), reg.size(), "register " + name);
+                    reg.write(at, values.apply(cell(r.value(), reg.elementType(), name), reg.elementType()));
                     yield Optional.empty();
                 }
                 case StfCommand.RegisterReset r -> done(() -> register(extern, c).reset());
                 case StfCommand.CounterRead r -> {
                     CounterReadout ctr = counter(extern, c);
-                    yield Optional.of(r.counter() + "[" + r.index() + "] = " + ctr.packets(l(r.index())) + " packets, "
-                            + ctr.bytes(l(r.index())) + " bytes");
+                    long at = index(r.index(), ctr.size(), "counter " + name);
+                    yield Optional.of(r.counter() + "[" + r.index() + "] = " + ctr.packets(at) + " packets, "
+                            + ctr.bytes(at) + " bytes");
                 }
                 case StfCommand.MeterSetRates m -> done(() -> meterRates(name, l(m.index()), m.rates(), c));
                 case StfCommand.MeterArraySetRates m -> done(() -> meterRates(name, -1, m.rates(), c));
@@ -110,6 +115,30 @@ final class SwitchCommands {
         }
         v1(c).setMeterRates(meter, index, rates.get(0).rate().doubleValue(), l(rates.get(0).burst()),
                 rates.get(1).rate().doubleValue(), l(rates.get(1).burst()));
+    }
+
+    /** A number of the STF file that does not fit: a failure that carries the positioned input error. */
+    private static TargetException badInput(StfNumber n, String message) {
+        return new TargetException(message, new StfInputException(n.span(), message));
+    }
+
+    /** {@code n} as an index of an extern with {@code size} cells (-1: any index). */
+    private static long index(StfNumber n, long size, String what) throws TargetException {
+        BigInteger v = n.value();
+        if (size >= 0 && (v.signum() < 0 || v.compareTo(BigInteger.valueOf(size)) >= 0)) {
+            throw badInput(n, "index " + n.text() + " is out of range: " + what + " has " + size + " cell(s)"
+                    + (size > 0 ? ", indices 0 to " + (size - 1) : ""));
+        }
+        return v.longValue();
+    }
+
+    /** {@code n} as the value of a register cell of type {@code t}. */
+    private static BigInteger cell(StfNumber n, Type t, String register) throws TargetException {
+        if (t instanceof Type.Bits b && n.value().bitLength() > b.width()) {
+            throw badInput(n, "value " + n.text() + " does not fit the " + b.width() + "-bit cells of register "
+                    + register);
+        }
+        return n.value();
     }
 
     private static int i(StfNumber n) {

@@ -26,6 +26,9 @@ import java.util.function.Function;
 public final class EbpfCompiler {
     private EbpfCompiler() {}
 
+    private static final int XDP_ABORTED = 0;
+    private static final int TC_ACT_SHOT = 2;
+
     /** What compiling produced; {@code elf} is the object file's bytes. */
     public record Compiled(Lowered lowered, Codegen codegen, BpfObject object, byte[] elf, ControlPlane controlPlane) {
         public String controlPlaneJson() {
@@ -63,21 +66,28 @@ public final class EbpfCompiler {
         if (lowered.isEmpty()) {
             return Optional.empty();
         }
+        Lowered l = lowered.get();
         Codegen cg;
         try {
-            cg = Codegen.compile(lowered.get().function(), Pipelines.standard());
-        } catch (FrameTooLargeException e) {
-            diags.report(Code.UNSUPPORTED, program.main().map(m -> m.span()).orElse(Span.NONE), "this program",
-                    e.getMessage());
-            return Optional.empty();
+            cg = Codegen.compile(l.function(), Pipelines.standard());
+        } catch (FrameTooLargeException tooLarge) {
+            // the stack slots move to a per-CPU scratch map; only spills stay on the stack
+            l = ScratchFrame.apply(l, l.section().equals("xdp") ? XDP_ABORTED : TC_ACT_SHOT);
+            try {
+                cg = Codegen.compile(l.function(), Pipelines.standard());
+            } catch (FrameTooLargeException e) {
+                diags.report(Code.UNSUPPORTED, program.main().map(m -> m.span()).orElse(Span.NONE), "this program",
+                        e.getMessage());
+                return Optional.empty();
+            }
         }
-        BpfObject object = ObjectAssembly.assemble(lowered.get(), cg.code(), source);
+        BpfObject object = ObjectAssembly.assemble(l, cg.code(), source);
         byte[] elf;
         try {
             elf = ElfWriter.write(object);
         } catch (ElfException e) {
             throw new CompilerBug(Span.NONE, "the object could not be written: " + e.getMessage(), e);
         }
-        return Optional.of(new Compiled(lowered.get(), cg, object, elf, lowered.get().controlPlane()));
+        return Optional.of(new Compiled(l, cg, object, elf, l.controlPlane()));
     }
 }

@@ -31,6 +31,11 @@ public final class ObjectAssembly {
         return ob.build();
     }
 
+    /** Map types the kernel creates only without BTF key and value types (it answers ENOTSUPP otherwise). */
+    private static final java.util.Set<dev.p4ebpf.ebpf.object.MapType> NO_BTF = java.util.EnumSet.of(
+            dev.p4ebpf.ebpf.object.MapType.DEVMAP, dev.p4ebpf.ebpf.object.MapType.DEVMAP_HASH,
+            dev.p4ebpf.ebpf.object.MapType.CPUMAP, dev.p4ebpf.ebpf.object.MapType.XSKMAP);
+
     private static MapSpec spec(BtfBuilder btf, Lowered.MapLayout m) {
         if (m.inner().isPresent()) {
             // map-in-map: the outer map's values are map fds, described by the inner map's definition
@@ -39,6 +44,9 @@ public final class ObjectAssembly {
                     i.maxEntries(), i.flags(), i.keyType(), i.keyMembers(), i.valueType(), i.valueMembers(), i.inner()));
             return new MapSpec(m.name(), m.type(), m.keySize(), m.valueSize(), m.maxEntries(), m.flags(),
                     dev.p4ebpf.ebpf.object.Pinning.NONE, 0, 0, Optional.of(inner), 0, 0);
+        }
+        if (NO_BTF.contains(m.type())) {
+            return MapSpec.of(m.name(), m.type(), m.maxEntries(), 0, m.keySize(), 0, m.valueSize()).withFlags(m.flags());
         }
         // the kernel wants the BTF key of an array map to be a plain 4-byte integer (the index)
         int key = indexed(m.type()) ? type(btf, "", 4, List.of()) : type(btf, m.keyType(), m.keySize(), m.keyMembers());

@@ -11,9 +11,11 @@ import java.util.Optional;
  * @param format the version of this description's format, {@link #FORMAT}
  * @param program the P4 source file the object was compiled from
  * @param architecture the architecture model, e.g. {@code xdp} or {@code ebpfFilter}
+ * @param portMap the device map XDP_REDIRECT goes through, or null (absent from the JSON) when the
+ *     program never redirects
  */
 public record ControlPlane(int format, String program, String architecture, List<Table> tables,
-        List<Counter> counters, List<Register> registers, List<ValueSet> valueSets) {
+        List<Counter> counters, List<Register> registers, List<ValueSet> valueSets, PortMap portMap) {
 
     /** The format this code reads and writes. */
     public static final int FORMAT = 1;
@@ -23,6 +25,12 @@ public record ControlPlane(int format, String program, String architecture, List
         counters = List.copyOf(counters == null ? List.of() : counters);
         registers = List.copyOf(registers == null ? List.of() : registers);
         valueSets = List.copyOf(valueSets == null ? List.of() : valueSets);
+    }
+
+    /** A description of a program that does not redirect. */
+    public ControlPlane(int format, String program, String architecture, List<Table> tables, List<Counter> counters,
+                        List<Register> registers, List<ValueSet> valueSets) {
+        this(format, program, architecture, tables, counters, registers, valueSets, null);
     }
 
     /** The table whose P4 name or control-plane name is {@code name}. */

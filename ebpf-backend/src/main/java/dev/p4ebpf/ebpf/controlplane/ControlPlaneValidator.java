@@ -81,6 +81,13 @@ public final class ControlPlaneValidator {
         for (int i = 0; i < cp.valueSets().size(); i++) {
             valueSet("$.valueSets[" + i + "]", cp.valueSets().get(i));
         }
+        if (cp.portMap() != null) {
+            name("$.portMap.name", cp.portMap().name());
+            mapName("$.portMap.map", cp.portMap().map());
+            if (cp.portMap().maxEntries() < 1) {
+                problem("$.portMap.maxEntries", "must be at least 1, not " + cp.portMap().maxEntries());
+            }
+        }
     }
 
     private void unique(Set<String> seen, String path, String value) {

@@ -29,6 +29,12 @@ public record Table(String name, String controlPlaneName, List<KeyField> keys, L
         entries = List.copyOf(entries == null ? List.of() : entries);
     }
 
+    /** A table the program declares no entries for. */
+    public Table(String name, String controlPlaneName, List<KeyField> keys, List<Action> actions, int size,
+                 ActionCall defaultAction, boolean defaultActionConst, TableMaps maps, ValueLayout value) {
+        this(name, controlPlaneName, keys, actions, size, defaultAction, defaultActionConst, maps, value, List.of(), false);
+    }
+
     /** The action named {@code text} (P4 name, control-plane name, or its last part). */
     public Optional<Action> action(String text) {
         Optional<Action> exact = actions.stream().filter(a -> a.name().equals(text) || a.controlPlaneName().equals(text))

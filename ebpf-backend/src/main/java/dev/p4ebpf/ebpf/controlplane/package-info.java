@@ -6,7 +6,8 @@
  * <h2>Format 1</h2>
  * A JSON object ({@link dev.p4ebpf.ebpf.controlplane.ControlPlane}) with {@code "format": 1},
  * {@code program}, {@code architecture}, and lists {@code tables}, {@code counters},
- * {@code registers}, {@code valueSets}. Field names are the record components' names. Unknown
+ * {@code registers}, {@code valueSets}; an XDP program that can redirect also has a
+ * {@code portMap} (added to format 1: readers that know it accept descriptions without it). Field names are the record components' names. Unknown
  * fields are errors, so a reader never silently ignores something a newer writer meant. A writer
  * that changes the meaning of any field must raise {@code format}.
  *
@@ -37,6 +38,10 @@
  *   <li><b>Counters</b>: array maps (per-CPU or not) indexed by u32, values of u64 packets and/or
  *       u64 bytes. <b>Registers</b>: array maps of fixed-width values. <b>Value sets</b>: hash maps
  *       of exact keys with a one-byte value.</li>
+ *   <li><b>Redirects</b> ({@link dev.p4ebpf.ebpf.controlplane.PortMap}): for {@code XDP_REDIRECT}
+ *       the program looks {@code output_port} up in a {@code devmap_hash} named {@code tx_ports}
+ *       (u32 port → u32 ifindex) and falls back to {@code bpf_redirect(output_port)} when the port
+ *       is not there; the driver fills the map with the ports the program may send to.</li>
  * </ul>
  *
  * <h2>Reading</h2>

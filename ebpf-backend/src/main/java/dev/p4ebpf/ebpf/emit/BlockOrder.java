@@ -4,6 +4,7 @@ import dev.p4ebpf.ebpf.lir.LBlock;
 import dev.p4ebpf.ebpf.lir.LFunction;
 import dev.p4ebpf.ebpf.lir.LInsn;
 import dev.p4ebpf.ebpf.lir.LTerm;
+import dev.p4ebpf.ebpf.opt.Cfg;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -34,7 +35,7 @@ public final class BlockOrder {
     }
 
     private List<LBlock> run(LFunction f) {
-        List<Integer> rpo = reversePostorder(f);
+        List<Integer> rpo = Cfg.reversePostorder(f);
         for (int i = 0; i < rpo.size(); i++) {
             rpoIndex.put(rpo.get(i), i);
         }
@@ -102,27 +103,5 @@ public final class BlockOrder {
     /** A block that only sets the result and returns. */
     static boolean isExit(LBlock b) {
         return b.term() instanceof LTerm.Return && b.insns().stream().allMatch(i -> i instanceof LInsn.Mov);
-    }
-
-    private List<Integer> reversePostorder(LFunction f) {
-        List<Integer> post = new ArrayList<>();
-        Set<Integer> seen = new HashSet<>();
-        List<int[]> stack = new ArrayList<>();
-        stack.add(new int[] {f.entry().id(), 0});
-        seen.add(f.entry().id());
-        while (!stack.isEmpty()) {
-            int[] top = stack.getLast();
-            List<Integer> succ = byId.get(top[0]).term().successors();
-            if (top[1] < succ.size()) {
-                int s = succ.get(top[1]++);
-                if (seen.add(s)) {
-                    stack.add(new int[] {s, 0});
-                }
-            } else {
-                post.add(top[0]);
-                stack.removeLast();
-            }
-        }
-        return post.reversed();
     }
 }

@@ -80,7 +80,10 @@ final class Calls {
         Loc target = lo.loc(b.target());
         switch (b.builtin()) {
             case IS_VALID -> { }
-            case SET_VALID -> setValidity(target, true, at);
+            case SET_VALID -> {
+                setValidity(target, true, at);
+                lo.unionMemberWritten(b.target(), at);
+            }
             case SET_INVALID -> setValidity(target, false, at);
             case PUSH_FRONT, POP_FRONT -> shiftStack((Loc.Stack) target,
                     ((Expr.IntLit) b.args().getFirst().expr()).value().intValueExact(), b.builtin() == Call.Builtin.PUSH_FRONT,

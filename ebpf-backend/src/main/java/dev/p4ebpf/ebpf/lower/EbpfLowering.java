@@ -70,7 +70,8 @@ public final class EbpfLowering {
             ProgramLowering.Lowered l = lowering.lower(programName);
             var maps = lowering.maps().all().stream().map(EbpfLowering::layout).toList();
             var cp = new ControlPlane(ControlPlane.FORMAT, programName, arch.get().name(), l.lowering().tables.controlPlane,
-                    l.lowering().tables.counters, List.of(), l.lowering().valueSets.controlPlane);
+                    l.lowering().tables.counters, List.of(), l.lowering().valueSets.controlPlane,
+                    lowering.portMap().orElse(null));
             return Optional.of(new Lowered(l.function(), maps, cp, hook == Hook.XDP ? "xdp" : "tc"));
         } catch (Unsupported u) {
             report(u.at(arch.get().span()), diags);

@@ -3,6 +3,7 @@ package dev.p4ebpf.ebpf.lower;
 import dev.p4ebpf.ebpf.insn.AluOp;
 import dev.p4ebpf.ebpf.insn.Helper;
 import dev.p4ebpf.ebpf.insn.JmpOp;
+import dev.p4ebpf.ebpf.insn.Size;
 import dev.p4ebpf.ebpf.lir.Operand;
 import dev.p4ebpf.ebpf.lir.StackSlot;
 import dev.p4ebpf.ebpf.lir.VReg;
@@ -81,7 +82,7 @@ final class Emits {
      * header kept in the packet set invalid). Branches to {@code fail} when the packet cannot be resized.
      */
     void finish(boolean inPlaceUnchanged, List<Loc> extracted, int fail, Span at) throws Unsupported {
-        if (inPlaceUnchanged && emitted.equals(extracted)) {
+        if (inPlaceUnchanged && emitted.equals(extracted) && emitted.stream().allMatch(Loc.PacketHeader.class::isInstance)) {
             return;
         }
         int saved = 0;
@@ -104,11 +105,15 @@ final class Emits {
                 int next = g.block();
                 g.branch(JmpOp.JNE, valid, Operand.imm(0), copy, next, at);
                 g.enter(copy);
-                lo.access.copyToStack(base, offset, p.ptr(), 0, n, at);
+                int fixed = p.layout().fixedBytes();
+                lo.access.copyToStack(base, offset, p.ptr(), 0, fixed, at);
+                if (p.varbitBytes().isPresent()) {
+                    varbitBytes(p, p.varbitBytes().get(), p.ptr(), base, offset + fixed, true, fail, at);
+                }
                 g.jump(next, at);
                 g.enter(next);
             }
-            out = g.alu(AluOp.ADD, out, g.alu(AluOp.MUL, valid, n, at), at);
+            out = g.alu(AluOp.ADD, out, g.alu(AluOp.MUL, valid, written(l), at), at);
             offset += n;
         }
         VReg delta = g.alu(AluOp.SUB, lo.packet.consumed(at), out, at);
@@ -126,13 +131,24 @@ final class Emits {
             int next = g.block();
             g.branch(JmpOp.JNE, valid, Operand.imm(0), write, next, at);
             g.enter(write);
-            VReg past = lo.packet.require(cursor, Operand.imm(n), fail, at);
             switch (l) {
-                case Loc.PacketHeader p -> lo.access.copyFromStack(cursor, 0, base, offset, n, at);
-                case Loc.Header h -> serialize(h, cursor, at);
+                case Loc.PacketHeader p -> {
+                    int fixed = p.layout().fixedBytes();
+                    VReg past = lo.packet.require(cursor, Operand.imm(fixed), fail, at);
+                    lo.access.copyFromStack(cursor, 0, base, offset, fixed, at);
+                    if (p.varbitBytes().isPresent()) {
+                        varbitBytes(p, p.varbitBytes().get(), cursor, base, offset + fixed, false, fail, at);
+                        past = g.alu(AluOp.ADD, past, p.varbitBytes().get(), at);
+                    }
+                    g.set(cursor, past, at);
+                }
+                case Loc.Header h -> {
+                    VReg past = lo.packet.require(cursor, Operand.imm(n), fail, at);
+                    serialize(h, cursor, at);
+                    g.set(cursor, past, at);
+                }
                 default -> throw new IllegalStateException();
             }
-            g.set(cursor, past, at);
             g.jump(next, at);
             g.enter(next);
             offset += n;
@@ -143,8 +159,43 @@ final class Emits {
         HeaderLayout layout = HeaderLayout.of(h.type());
         var view = new Loc.PacketHeader(h.type(), h.valid(), at0, layout);
         for (HeaderLayout.FieldLayout f : layout.fields()) {
-            lo.access.write(new Loc.PacketField(view, f), lo.read(h.fields().get(f.name()), at), at);
+            lo.copyScalar(new Loc.PacketField(view, f), h.fields().get(f.name()), at);
         }
+    }
+
+    /**
+     * Copies the bytes of {@code p}'s varbit field one at a time, each under its own bounds check (so
+     * that the verifier, which cannot follow a run-time length, sees every access checked): when
+     * {@code save}, from the header at {@code packet} to the stack at {@code stack + slotOffset},
+     * else from there to the header at {@code packet}.
+     */
+    private void varbitBytes(Loc.PacketHeader p, VReg count, VReg packet, VReg stack, int slotOffset, boolean save,
+                             int fail, Span at) {
+        HeaderLayout.FieldLayout v = p.layout().varbit().orElseThrow();
+        int fixed = p.layout().fixedBytes();
+        for (int i = 0; i < v.width() / 8; i++) {
+            int copy = g.block();
+            int next = g.block();
+            g.branch(JmpOp.JGT, count, Operand.imm(i), copy, next, at);
+            g.enter(copy);
+            lo.packet.require(packet, Operand.imm(fixed + i + 1), fail, at);
+            if (save) {
+                g.store(Size.B, stack, slotOffset + i, g.load(Size.B, packet, fixed + i, at), at);
+            } else {
+                g.store(Size.B, packet, fixed + i, g.load(Size.B, stack, slotOffset + i, at), at);
+            }
+            g.jump(next, at);
+            g.enter(next);
+        }
+    }
+
+    /** The bytes a valid header takes in the packet. */
+    private VReg written(Loc l) {
+        Span at = Span.NONE;
+        if (l instanceof Loc.PacketHeader p && p.varbitBytes().isPresent()) {
+            return g.alu(AluOp.ADD, p.varbitBytes().get(), p.layout().fixedBytes(), at);
+        }
+        return g.imm(bytes(l), at);
     }
 
     private static int bytes(Loc l) {

@@ -20,6 +20,13 @@ final class Equality {
 
     private static void emit(Lowering lo, Loc a, Loc b, int t, int f, Span at) throws Unsupported {
         Gen g = lo.g;
+        if (dev.p4ebpf.ir.Types.representation(a.type()) instanceof dev.p4ebpf.ir.Type.Varbit) {
+            throw Exprs.varbitValue(at);
+        }
+        if (Scalars.isWide(a.type())) {
+            lo.wide.ops().equal(lo.readWide(a, at), lo.readWide(b, at), t, f, at);
+            return;
+        }
         if (Scalars.isScalar(a.type())) {
             VReg x = lo.read(a, at);
             VReg y = lo.read(b, at);

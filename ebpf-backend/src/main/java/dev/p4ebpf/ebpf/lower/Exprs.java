@@ -25,10 +25,23 @@ final class Exprs {
         this.g = lo.g;
     }
 
-    /** The value of a scalar expression. */
+    /** The value of a scalar expression of at most 64 bits (wider ones are {@link WideExprs}). */
     VReg value(Expr e) throws Unsupported {
         Span at = e.span();
         int w = width(e);
+        if (Types.representation(e.type()) instanceof Type.Varbit) {
+            throw varbitValue(at);
+        }
+        if (w > 64) {
+            throw WideExprs.unsupported(e, w);
+        }
+        java.util.Optional<Expr.StackElement> indexed = StackIndex.find(e);
+        if (indexed.isPresent()) {
+            return lo.stackIndex.value(e, indexed.get());
+        }
+        if (fromWide(e)) {
+            return lo.wide.narrow(e);
+        }
         return switch (e) {
             case Expr.IntLit i -> g.imm(literal(i.value(), w), at);
             case Expr.BoolLit b -> g.imm(b.value() ? 1 : 0, at);
@@ -59,6 +72,20 @@ final class Exprs {
             case Expr.This t -> throw new Unsupported("'this'", "abstract methods are not supported by the eBPF backend; implement the extern without them", at);
             case Expr.StructValue s -> throw new IllegalStateException("struct value as a scalar");
             case Expr.TupleValue t -> throw new IllegalStateException("tuple value as a scalar");
+        };
+    }
+
+    static Unsupported varbitValue(Span at) {
+        return new Unsupported("the value of a varbit field", "the eBPF backend extracts and emits varbit fields but"
+                + " does not read, write or compare them; keep the data in the packet or use bit<N> fields", at);
+    }
+
+    /** A slice of, or a cast from, a value wider than 64 bits. */
+    private static boolean fromWide(Expr e) throws Unsupported {
+        return switch (e) {
+            case Expr.Slice s -> width(s.operand()) > 64;
+            case Expr.Cast c -> !(c.operand() instanceof Expr.IntLit) && width(c.operand()) > 64;
+            default -> false;
         };
     }
 
@@ -332,6 +359,11 @@ final class Exprs {
     /** A boolean expression as branches. */
     Conditions.Cond cond(Expr e) throws Unsupported {
         Span at = e.span();
+        java.util.Optional<Expr.StackElement> indexed = StackIndex.find(e);
+        if (indexed.isPresent()) {
+            VReg v = lo.stackIndex.value(e, indexed.get());
+            return (t, f) -> g.branch(JmpOp.JNE, v, Operand.imm(0), t, f, at);
+        }
         return switch (e) {
             case Expr.BoolLit b -> (t, f) -> g.jump(b.value() ? t : f, at);
             case Expr.Unary u when u.op() == Expr.UnOp.NOT -> {
@@ -370,6 +402,9 @@ final class Exprs {
 
     private Conditions.Cond compare(Expr.Binary b) throws Unsupported {
         Span at = b.span();
+        if (width(b.left()) > 64 || width(b.right()) > 64) {
+            return lo.wide.compare(b);
+        }
         boolean signed = Scalars.signed(b.left().type());
         int w = width(b.left());
         VReg l = signed ? g.signExtend(value(b.left()), w, at) : value(b.left());

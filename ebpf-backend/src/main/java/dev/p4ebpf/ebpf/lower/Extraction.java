@@ -52,10 +52,11 @@ final class Extraction {
     void extract(Call.MethodCall m) throws Unsupported {
         Span at = m.span();
         requireParser("extract", at);
-        if (m.args().size() == 2) {
-            throw new Unsupported("extract of a header with a varbit field", "not supported by the eBPF backend yet", at);
-        }
         Loc target = lo.loc(m.args().getFirst().expr());
+        if (m.args().size() == 2) {
+            extractVarbit(target, m.args().get(1).expr(), at);
+            return;
+        }
         Type.Header h = switch (target) {
             case Loc.PacketHeader p -> p.type();
             case Loc.Header hd -> hd.type();
@@ -76,12 +77,56 @@ final class Extraction {
             case Loc.Header hd -> {
                 var view = new Loc.PacketHeader(h, hd.valid(), start, layout);
                 for (HeaderLayout.FieldLayout f : layout.fields()) {
-                    lo.write(hd.fields().get(f.name()), lo.access.read(new Loc.PacketField(view, f), at), at);
+                    lo.copyScalar(hd.fields().get(f.name()), new Loc.PacketField(view, f), at);
                 }
                 g.set(hd.valid(), Operand.imm(1), at);
             }
             default -> throw new IllegalStateException();
         }
+        g.set(lo.packet.cursor, past, at);
+        extracted.add(target);
+        lo.unionMemberWritten(m.args().getFirst().expr(), at);
+    }
+
+    /**
+     * {@code extract(h, bits)} of a header whose last field is a varbit, kept in the packet. The
+     * fixed part is checked on its own (the verifier then knows its bytes are there), then the
+     * whole. A length above the varbit's maximum is HeaderTooShort, one that is not a whole number
+     * of bytes ParserInvalidArgument (core.p4's errors, as BMv2 and the reference interpreter do).
+     */
+    private void extractVarbit(Loc target, Expr bits, Span at) throws Unsupported {
+        if (!(target instanceof Loc.PacketHeader p) || p.varbitBytes().isEmpty()) {
+            throw new Unsupported("extract of a varbit header into " + target.type(), "a header with a varbit field"
+                    + " stays in the packet: do not assign it, set it valid or pass it to something that writes it", at);
+        }
+        HeaderLayout layout = p.layout();
+        HeaderLayout.FieldLayout v = layout.varbit().orElseThrow();
+        if (layout.fields().getLast() != v || v.bitOffset() % 8 != 0) {
+            throw new Unsupported("header " + p.type().name() + " with field " + v.name() + " in the middle",
+                    "the varbit field must be the header's last field and start on a byte boundary", at);
+        }
+        VReg n = lo.exprs.value(bits);
+        int tooLong = g.block();
+        int inRange = g.block();
+        int partial = g.block();
+        int whole = g.block();
+        g.branch(JmpOp.JGT, n, Operand.imm(v.width()), tooLong, inRange, at);
+        g.enter(tooLong);
+        g.set(error, Operand.imm(lo.errorCode("HeaderTooShort")), at);
+        g.jump(reject, at);
+        g.enter(inRange);
+        g.branch(JmpOp.JSET, n, Operand.imm(7), partial, whole, at);
+        g.enter(partial);
+        g.set(error, Operand.imm(lo.errorCode("ParserInvalidArgument")), at);
+        g.jump(reject, at);
+        g.enter(whole);
+        VReg bytes = g.alu(AluOp.RSH, n, 3, at);
+        VReg start = g.mov(lo.packet.cursor, "hdr", at);
+        need(Operand.imm(layout.fixedBytes()), "PacketTooShort", at);
+        VReg past = need(g.alu(AluOp.ADD, bytes, layout.fixedBytes(), at), "PacketTooShort", at);
+        g.set(p.ptr(), start, at);
+        g.set(p.varbitBytes().get(), bytes, at);
+        g.set(p.valid(), Operand.imm(1), at);
         g.set(lo.packet.cursor, past, at);
         extracted.add(target);
     }
@@ -92,24 +137,59 @@ final class Extraction {
         Type t = m.type();
         int bits = Scalars.width(t).orElseThrow(() -> new Unsupported("lookahead of " + t,
                 "the eBPF backend looks ahead at integer types; look ahead at a bit<N>", at));
-        if (bits > 64) {
-            throw new Unsupported("lookahead of " + bits + " bits", "at most 64 bits", at);
-        }
-        int bytes = (bits + 7) / 8;
-        need(Operand.imm(bytes), "PacketTooShort", at);
-        VReg raw = lo.access.loadBigEndian(lo.packet.cursor, 0, bytes, at);
-        int shift = bytes * 8 - bits;
-        return shift == 0 ? raw : g.alu(AluOp.RSH, raw, shift, at);
+        return lookaheadWide(m).limb(0);
     }
 
+    /** {@code lookahead<bit<N>>()} of any width: the first N bits at the cursor, checked to be there. */
+    Wide lookaheadWide(Call.MethodCall m) throws Unsupported {
+        Span at = m.span();
+        requireParser("lookahead", at);
+        Type t = m.type();
+        int bits = Scalars.width(t).orElseThrow(() -> new Unsupported("lookahead of " + t,
+                "the eBPF backend looks ahead at integer types; look ahead at a bit<N>", at));
+        int bytes = (bits + 7) / 8;
+        need(Operand.imm(bytes), "PacketTooShort", at);
+        return lo.access.readWide(lo.packet.cursor, 0, bits, at);
+    }
+
+    /**
+     * {@code advance(bits)}: by a constant number of bytes, or by a run-time amount. A run-time
+     * amount that is not a whole number of bytes is ParserInvalidArgument (the cursor is a byte
+     * pointer); one above {@value #MAX_ADVANCE} bytes is PacketTooShort (no frame is that long, and
+     * the bound keeps the packet offsets the verifier tracks small).
+     */
     void advance(Expr bits, Span at) throws Unsupported {
         requireParser("advance", at);
-        if (!(bits instanceof Expr.IntLit lit) || lit.value().intValueExact() % 8 != 0) {
-            throw new Unsupported("advance by a run-time or non-byte amount", "advance by a constant number of bytes", at);
+        if (bits instanceof Expr.IntLit lit) {
+            if (lit.value().intValueExact() % 8 != 0) {
+                throw new Unsupported("advance by " + lit.value() + " bits", "the cursor moves by whole bytes; advance by a"
+                        + " multiple of 8", at);
+            }
+            VReg past = need(Operand.imm(lit.value().intValueExact() / 8), "PacketTooShort", at);
+            g.set(lo.packet.cursor, past, at);
+            return;
         }
-        VReg past = need(Operand.imm(lit.value().intValueExact() / 8), "PacketTooShort", at);
-        g.set(lo.packet.cursor, past, at);
+        VReg n = lo.exprs.value(bits);
+        int partial = g.block();
+        int whole = g.block();
+        int tooFar = g.block();
+        int bounded = g.block();
+        g.branch(JmpOp.JSET, n, Operand.imm(7), partial, whole, at);
+        g.enter(partial);
+        g.set(error, Operand.imm(lo.errorCode("ParserInvalidArgument")), at);
+        g.jump(reject, at);
+        g.enter(whole);
+        VReg bytes = g.alu(AluOp.RSH, n, 3, at);
+        g.branch(JmpOp.JGT, bytes, Operand.imm(MAX_ADVANCE), tooFar, bounded, at);
+        g.enter(tooFar);
+        g.set(error, Operand.imm(lo.errorCode("PacketTooShort")), at);
+        g.jump(reject, at);
+        g.enter(bounded);
+        g.set(lo.packet.cursor, need(bytes, "PacketTooShort", at), at);
     }
+
+    /** The largest run-time advance, in bytes. */
+    static final int MAX_ADVANCE = 0x3fff;
 
     VReg length(Span at) {
         return g.truncate(g.alu(AluOp.SUB, g.mov(lo.packet.end, "end", at), lo.packet.data, at), 32, at);

@@ -28,6 +28,16 @@ record HeaderLayout(Type.Header type, List<FieldLayout> fields, int bits) {
         return new HeaderLayout(h, fields, offset);
     }
 
+    /** The varbit field, when the header has one. */
+    java.util.Optional<FieldLayout> varbit() {
+        return fields.stream().filter(f -> Types.representation(f.type()) instanceof Type.Varbit).findFirst();
+    }
+
+    /** The bytes before the varbit field (all of them without one). */
+    int fixedBytes() {
+        return varbit().map(v -> v.bitOffset() / 8).orElse(bytes());
+    }
+
     int bytes() {
         return (bits + 7) / 8;
     }

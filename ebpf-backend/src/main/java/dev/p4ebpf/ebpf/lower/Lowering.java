@@ -20,6 +20,8 @@ final class Lowering {
     final Program program;
     final Storage storage;
     final Exprs exprs;
+    final WideExprs wide;
+    final StackIndex stackIndex;
     final Calls calls;
     final Stmts stmts;
     final Tables tables;
@@ -38,6 +40,8 @@ final class Lowering {
         this.env = env;
         this.access = new PacketAccess(g);
         this.exprs = new Exprs(this);
+        this.wide = new WideExprs(this);
+        this.stackIndex = new StackIndex(this);
         this.calls = new Calls(this);
         this.stmts = new Stmts(this);
         this.tables = new Tables(this, maps, options.maxTernaryMasks());
@@ -94,12 +98,43 @@ final class Lowering {
             case Loc.Scalar s -> s.reg();
             case Loc.PacketField f -> access.read(f, at);
             case Loc.MemField m -> {
-                VReg raw = access.loadBigEndian(m.base(), m.offset(), m.bytes(), at);
+                // the value may be the default action's arguments on the stack: aligned loads
+                VReg raw = access.loadBigEndian(m.base(), m.offset(), m.bytes(), true, at);
                 int w = Scalars.width(m.type()).orElseThrow();
                 yield w == m.bytes() * 8 ? raw : g.truncate(raw, w, at);
             }
             default -> throw new IllegalStateException("not a scalar: " + l);
         };
+    }
+
+    /** The value at a scalar location of any width, as limbs. */
+    Wide readWide(Loc l, Span at) {
+        int w = Scalars.width(l.type()).orElseThrow();
+        return switch (l) {
+            case Loc.Wide v -> v.value();
+            case Loc.PacketField f -> access.readWide(f.header().ptr(), f.field().bitOffset(), w, at);
+            case Loc.MemField m -> access.loadWideBigEndian(m.base(), m.offset(), m.bytes(), w, at);
+            default -> new Wide(w, List.of(read(l, at)));
+        };
+    }
+
+    /** Writes a value of any width to a scalar location. */
+    void writeWide(Loc l, Wide v, Span at) {
+        switch (l) {
+            case Loc.Wide d -> wide.ops().set(d.value(), v, at);
+            case Loc.PacketField f -> access.writeWide(f.header().ptr(), f.field().bitOffset(), v, at);
+            case Loc.MemField m -> throw new IllegalStateException("action data are read-only");
+            default -> write(l, v.limb(0), at);
+        }
+    }
+
+    /** {@code dst = src} for scalar locations of the same type. */
+    void copyScalar(Loc dst, Loc src, Span at) {
+        if (Scalars.isWide(dst.type())) {
+            writeWide(dst, readWide(src, at), at);
+        } else {
+            write(dst, read(src, at), at);
+        }
     }
 
     void write(Loc l, Operand v, Span at) {
@@ -131,9 +166,14 @@ final class Lowering {
             }
             case Expr.InvalidHeader ih -> invalidate(target, at);
             default -> {
+                if (dev.p4ebpf.ir.Types.representation(value.type()) instanceof Type.Varbit) {
+                    throw Exprs.varbitValue(at);
+                }
                 if (target instanceof Loc.PacketField f && bytesCopy(f, value)) {
                     Loc.MemField m = (Loc.MemField) loc(value);
-                    access.copyBytes(f.header().ptr(), f.field().bitOffset() / 8, m.base(), m.offset(), m.bytes(), at);
+                    access.copyFromStack(f.header().ptr(), f.field().bitOffset() / 8, m.base(), m.offset(), m.bytes(), at);
+                } else if (Scalars.isWide(value.type())) {
+                    writeWide(target, wide.of(value), at);
                 } else if (Scalars.isScalar(value.type())) {
                     write(target, fieldValue(value), at);
                 } else {
@@ -172,6 +212,29 @@ final class Lowering {
         }
     }
 
+    /**
+     * After {@code target} may have become valid (setValid, extraction, assignment of a header): when
+     * it is a member of a header union and is valid, the union's other members become invalid.
+     */
+    void unionMemberWritten(Expr target, Span at) throws Unsupported {
+        if (!(target instanceof Expr.Member m)
+                || !(dev.p4ebpf.ir.Types.representation(m.base().type()) instanceof Type.HeaderUnion)) {
+            return;
+        }
+        Loc.Union u = (Loc.Union) loc(m.base());
+        int clear = g.block();
+        int join = g.block();
+        g.branch(JmpOp.JNE, calls.valid(u.members().get(m.field()), at), Operand.imm(0), clear, join, at);
+        g.enter(clear);
+        for (var e : u.members().entrySet()) {
+            if (!e.getKey().equals(m.field())) {
+                invalidate(e.getValue(), at);
+            }
+        }
+        g.jump(join, at);
+        g.enter(join);
+    }
+
     void invalidate(Loc target, Span at) {
         switch (target) {
             case Loc.Header h -> g.set(h.valid(), Operand.imm(0), at);
@@ -184,7 +247,7 @@ final class Lowering {
     /** Copies an aggregate (or scalar) value from one location to another. */
     void copy(Loc dst, Loc src, Span at) throws Unsupported {
         if (Scalars.isScalar(dst.type())) {
-            write(dst, read(src, at), at);
+            copyScalar(dst, src, at);
             return;
         }
         switch (dst) {
@@ -247,6 +310,9 @@ final class Lowering {
 
     /** {@code a == b} for values of any type, as a condition. */
     Conditions.Cond equality(Expr a, Expr b, Span at) throws Unsupported {
+        if (Scalars.isWide(a.type())) {
+            return exprs.cond(new Expr.Binary(Expr.BinOp.EQ, a, b, Type.BOOL, at));
+        }
         if (Scalars.isScalar(a.type())) {
             VReg l = exprs.value(a);
             Operand r = exprs.operand(b);

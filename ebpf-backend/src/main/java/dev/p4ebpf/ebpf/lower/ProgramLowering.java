@@ -29,6 +29,7 @@ final class ProgramLowering {
     /** XDP return codes. */
     static final int XDP_ABORTED = 0;
     static final int XDP_DROP = 1;
+    static final int XDP_REDIRECT = 4;
     static final int XDP_PASS = 2;
     /** tc (sched_cls, direct action) return codes. */
     static final int TC_ACT_OK = 0;
@@ -38,6 +39,7 @@ final class ProgramLowering {
     private final Architecture arch;
     private final Packet.Hook hook;
     private final Maps maps = new Maps();
+    private dev.p4ebpf.ebpf.controlplane.PortMap portMap;
     private final EbpfLowering.Options options;
 
     ProgramLowering(Program program, Architecture arch, Packet.Hook hook, EbpfLowering.Options options) {
@@ -49,6 +51,11 @@ final class ProgramLowering {
 
     Maps maps() {
         return maps;
+    }
+
+    /** The device map XDP_REDIRECT goes through, when the program has one. */
+    java.util.Optional<dev.p4ebpf.ebpf.controlplane.PortMap> portMap() {
+        return java.util.Optional.ofNullable(portMap);
     }
 
     record Lowered(LFunction function, Lowering lowering) {}
@@ -231,16 +238,58 @@ final class ProgramLowering {
         VReg verdict = lo.read(action, x.span());
         int redirect = g.block();
         int plain = g.block();
-        g.branch(JmpOp.JEQ, verdict, Operand.imm(4), redirect, plain, x.span());
+        g.branch(JmpOp.JEQ, verdict, Operand.imm(XDP_REDIRECT), redirect, plain, x.span());
         g.enter(plain);
         g.b.ret(verdict, x.span());
         g.enter(redirect);
-        VReg rc = g.call(dev.p4ebpf.ebpf.insn.Helper.REDIRECT, List.of(lo.read(port, x.span()), Operand.imm(0)), x.span());
-        g.b.ret(rc, x.span());
+        redirect(g, lo.read(port, x.span()), x.span());
         g.enter(aborted);
         g.b.ret(Operand.imm(XDP_ABORTED), x.span());
         return new Lowered(b.build(), lo);
     }
+
+    /**
+     * XDP_REDIRECT to {@code port}: through the {@code tx_ports} device map, or, for a port the map
+     * does not hold, to the interface of that index. A program that never names XDP_REDIRECT (whose
+     * verdict can only be 4 through data) has no map and redirects by interface index.
+     */
+    private void redirect(Gen g, VReg port, Span at) {
+        if (!namesRedirect(program)) {
+            g.b.ret(g.call(dev.p4ebpf.ebpf.insn.Helper.REDIRECT, List.of(port, Operand.imm(0)), at), at);
+            return;
+        }
+        String map = maps.name(dev.p4ebpf.ebpf.controlplane.PortMap.TX_PORTS);
+        maps.add(new Maps.Def(map, dev.p4ebpf.ebpf.object.MapType.DEVMAP_HASH, 4, 4, PORTS, 0, "", List.of(), "",
+                List.of()));
+        portMap = new dev.p4ebpf.ebpf.controlplane.PortMap(dev.p4ebpf.ebpf.controlplane.PortMap.TX_PORTS, map, PORTS);
+        // with flags 0, bpf_redirect_map returns XDP_ABORTED when the port is not in the map
+        VReg rc = g.call(dev.p4ebpf.ebpf.insn.Helper.REDIRECT_MAP, List.of(g.map(map, at), port, Operand.imm(0)), at);
+        int mapped = g.block();
+        int direct = g.block();
+        g.branch(JmpOp.JEQ, rc, Operand.imm(XDP_REDIRECT), mapped, direct, at);
+        g.enter(mapped);
+        g.b.ret(rc, at);
+        g.enter(direct);
+        g.b.ret(g.call(dev.p4ebpf.ebpf.insn.Helper.REDIRECT, List.of(port, Operand.imm(0)), at), at);
+    }
+
+    /** Whether some expression of the program is {@code xdp_action.XDP_REDIRECT}. */
+    private static boolean namesRedirect(Program program) {
+        boolean[] found = {false};
+        new dev.p4ebpf.ir.pass.IrRewriter() {
+            @Override
+            public dev.p4ebpf.ir.Expr expr(dev.p4ebpf.ir.Expr e) {
+                if (e instanceof dev.p4ebpf.ir.Expr.EnumLit en && en.member().equals("XDP_REDIRECT")) {
+                    found[0] = true;
+                }
+                return super.expr(e);
+            }
+        }.program(program);
+        return found[0];
+    }
+
+    /** How many ports {@code tx_ports} holds. */
+    static final int PORTS = 256;
 
     /**
      * Whether the deparser may leave the packet as it is when it emits what the parser extracted:

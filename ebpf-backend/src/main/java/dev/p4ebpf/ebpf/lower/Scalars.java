@@ -25,6 +25,11 @@ final class Scalars {
         return width(t).isPresent();
     }
 
+    /** A scalar wider than 64 bits, kept in several registers ({@link Wide}). */
+    static boolean isWide(Type t) {
+        return width(t).orElse(0) > 64;
+    }
+
     static boolean signed(Type t) {
         return Types.representation(t) instanceof Type.Bits b && b.signed()
                 || Types.representation(t) instanceof Type.SerEnum e && e.underlying().signed();

@@ -8,6 +8,7 @@ import dev.p4ebpf.ir.Call;
 import dev.p4ebpf.ir.Expr;
 import dev.p4ebpf.ir.Stmt;
 import dev.p4ebpf.ir.Type;
+import dev.p4ebpf.ir.Types;
 import dev.p4ebpf.ir.diag.Span;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -46,6 +47,8 @@ final class Stmts {
         Span at = s.span();
         try {
             switch (s) {
+                case Stmt.Assign a when StackIndex.find(s).isPresent() -> indexed(s);
+                case Stmt.CallStmt c when StackIndex.find(s).isPresent() -> indexed(s);
                 case Stmt.Assign a -> assign(a);
                 case Stmt.VarDecl v -> declare(v.name(), v.type(), v.init(), at);
                 case Stmt.CallStmt c -> lo.calls.statement(c.call());
@@ -68,6 +71,12 @@ final class Stmts {
         }
     }
 
+    /** A statement using a stack element with a run-time index: lowered once per position. */
+    private void indexed(Stmt s) throws Unsupported {
+        Expr.StackElement element = StackIndex.find(s).orElseThrow();
+        lo.stackIndex.dispatch(element, k -> statement(StackIndex.at(s, element, k)), s.span());
+    }
+
     private void jumpTo(int target, String what, Span at) throws Unsupported {
         if (target < 0) {
             throw new Unsupported("'" + what + "' here", "the eBPF backend found no enclosing body for it; use it inside a control, action or loop", at);
@@ -77,6 +86,10 @@ final class Stmts {
 
     private void assign(Stmt.Assign a) throws Unsupported {
         Span at = a.span();
+        if (a.target() instanceof Expr.Slice s && Scalars.isWide(s.operand().type())) {
+            wideSliceAssign(s, a.value(), at);
+            return;
+        }
         if (a.target() instanceof Expr.Slice s) {
             // x[hi:lo] = v: merge the new bits into the old value
             Loc whole = lo.loc(s.operand());
@@ -89,6 +102,21 @@ final class Stmts {
             return;
         }
         lo.assign(lo.loc(a.target()), a.value());
+        if (Types.representation(a.target().type()) instanceof Type.Header) {
+            lo.unionMemberWritten(a.target(), at);
+        }
+    }
+
+    /** {@code x[hi:lo] = v} for {@code x} wider than 64 bits. */
+    private void wideSliceAssign(Expr.Slice s, Expr value, Span at) throws Unsupported {
+        Loc whole = lo.loc(s.operand());
+        int w = Exprs.width(s.operand());
+        WideOps ops = lo.wide.ops();
+        java.math.BigInteger ones = java.math.BigInteger.ONE.shiftLeft(s.hi() - s.lo() + 1).subtract(java.math.BigInteger.ONE);
+        java.math.BigInteger fieldMask = ones.shiftLeft(s.lo());
+        Wide kept = ops.and(lo.readWide(whole, at), ops.constant(fieldMask.not(), w, at), at);
+        Wide placed = ops.shl(ops.resize(lo.wide.of(value), w, false, at), s.lo(), at);
+        lo.writeWide(whole, ops.or(kept, ops.and(placed, ops.constant(fieldMask, w, at), at), at), at);
     }
 
     /** Declares a variable of this frame; uninitialized scalars start at zero and headers invalid. */
@@ -106,11 +134,15 @@ final class Stmts {
     void zero(Loc l, Span at) {
         switch (l) {
             case Loc.Scalar s -> g.set(s.reg(), Operand.imm(0), at);
+            case Loc.Wide w -> w.limbs().forEach(r -> g.set(r, Operand.imm(0), at));
             case Loc.Header h -> {
                 g.set(h.valid(), Operand.imm(0), at);
                 h.fields().values().forEach(f -> zero(f, at));
             }
-            case Loc.PacketHeader p -> g.set(p.valid(), Operand.imm(0), at);
+            case Loc.PacketHeader p -> {
+                g.set(p.valid(), Operand.imm(0), at);
+                p.varbitBytes().ifPresent(n -> g.set(n, Operand.imm(0), at));
+            }
             case Loc.Struct s -> s.fields().values().forEach(f -> zero(f, at));
             case Loc.Union u -> u.members().values().forEach(f -> zero(f, at));
             case Loc.Stack s -> {

@@ -10,8 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.Set;
 
 /**
- * Allocates the storage of a value of a given type: registers for its scalars; for headers on the
- * {@code inPlace} paths, a validity register and a packet pointer instead of their fields.
+ * Allocates the storage of a value of a given type: registers for its scalars (one per 64 bits); for
+ * headers on the {@code inPlace} paths, a validity register and a packet pointer instead of their fields.
  */
 final class Storage {
     private final LBuilder b;
@@ -32,14 +32,20 @@ final class Storage {
         if (Scalars.isScalar(t)) {
             int w = Scalars.width(t).orElseThrow();
             if (w > 64) {
-                throw new Unsupported("a value of type " + dev.p4ebpf.ir.print.ExprPrinter.type(t) + " (" + path + ")",
-                        "values wider than 64 bits are not supported yet outside headers and keys", at);
+                var limbs = new ArrayList<VReg>();
+                for (int i = 0; i < Wide.count(w); i++) {
+                    limbs.add(b.reg(leaf(path) + "." + i));
+                }
+                return new Loc.Wide(t, limbs);
             }
             return new Loc.Scalar(t, b.reg(leaf(path)));
         }
         return switch (rep) {
-            case Type.Header h when inPlace.contains(path) -> new Loc.PacketHeader(h, b.reg(leaf(path) + ".valid"),
-                    b.reg(leaf(path) + ".ptr"), HeaderLayout.of(h));
+            case Type.Header h when inPlace.contains(path) -> {
+                HeaderLayout layout = HeaderLayout.of(h);
+                yield new Loc.PacketHeader(h, b.reg(leaf(path) + ".valid"), b.reg(leaf(path) + ".ptr"), layout,
+                        layout.varbit().map(v -> b.reg(leaf(path) + ".varbytes")));
+            }
             case Type.Header h -> {
                 var fields = new LinkedHashMap<String, Loc>();
                 for (Type.Field f : h.fields()) {

@@ -67,10 +67,6 @@ record TableLayout(Decl.TableDecl table, Kind kind, List<KeyField> keys, int key
         int offset = kind == Kind.LPM ? 4 : 0;
         for (Table.Key k : t.keys()) {
             int w = Exprs.width(k.expr());
-            if (w > 64) {
-                throw new Unsupported("key field " + ExprPrinter.expr(k.expr()) + " of " + w + " bits",
-                        "key fields wider than 64 bits are not supported yet", k.span());
-            }
             int bytes = (w + 7) / 8;
             String printed = ExprPrinter.expr(k.expr());
             MatchKind mk = switch (k.matchKind()) {
@@ -108,11 +104,8 @@ record TableLayout(Decl.TableDecl table, Kind kind, List<KeyField> keys, int key
                 int w = Scalars.width(p.type()).orElseThrow(() -> new Unsupported("action parameter " + p.name()
                         + " of type " + ExprPrinter.type(p.type()), "action data are integers, booleans and enums; declare the parameter as one",
                         ref.span()));
-                if (w > 64) {
-                    throw new Unsupported("action parameter " + p.name() + " of " + w + " bits",
-                            "parameters wider than 64 bits are not supported yet", ref.span());
-                }
                 int bytes = (w + 7) / 8;
+                at = aligned(at, bytes);
                 params.add(new ActionParam(p.name(), w, at, bytes, Endian.BIG));
                 at += bytes;
             }
@@ -127,6 +120,16 @@ record TableLayout(Decl.TableDecl table, Kind kind, List<KeyField> keys, int key
             size = Math.max(size, t.entries().map(e -> e.entries().size()).orElse(0));
         }
         return Optional.of(new TableLayout(t, kind, keys, keySize, slots, (valueSize + 3) & ~3, Math.max(size, 1)));
+    }
+
+    /**
+     * {@code at} rounded up so that a parameter of {@code bytes} bytes, read in pieces of 8, 4, 2
+     * and 1 bytes from its start, has every piece naturally aligned: the verifier refuses
+     * misaligned reads of the stack, where the program's default action builds its value.
+     */
+    static int aligned(int at, int bytes) {
+        int a = bytes >= 8 ? 8 : bytes >= 4 ? 4 : bytes >= 2 ? 2 : 1;
+        return (at + a - 1) & -a;
     }
 
     private static Optional<Integer> implementationSize(Table.Property p) {

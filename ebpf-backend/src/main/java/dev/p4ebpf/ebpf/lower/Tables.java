@@ -8,6 +8,7 @@ import dev.p4ebpf.ebpf.controlplane.KeyField;
 import dev.p4ebpf.ebpf.controlplane.TableMaps;
 import dev.p4ebpf.ebpf.controlplane.ValueLayout;
 
+import dev.p4ebpf.ebpf.insn.AluOp;
 import dev.p4ebpf.ebpf.insn.Helper;
 import dev.p4ebpf.ebpf.insn.JmpOp;
 import dev.p4ebpf.ebpf.insn.Size;
@@ -268,7 +269,7 @@ final class Tables {
                 Loc.PacketField f = (Loc.PacketField) lo.loc(e);
                 lo.access.copyToStack(base, k.byteOffset(), f.header().ptr(), f.field().bitOffset() / 8, k.byteSize(), at);
             } else {
-                lo.access.storeBigEndianToStack(base, k.byteOffset(), k.byteSize(), lo.exprs.value(e), at);
+                lo.access.storeWideToStack(base, k.byteOffset(), k.byteSize(), lo.wide.of(e), at);
             }
         }
     }
@@ -335,7 +336,7 @@ final class Tables {
             }
             ActionParam ap = s.params().get(data++);
             Arg a = call.get().args().stream().filter(x -> x.param().name().equals(p.name())).findFirst().orElseThrow();
-            lo.access.storeBigEndianToStack(base, ap.byteOffset(), ap.byteSize(), lo.exprs.value(a.expr()), at);
+            lo.access.storeWideToStack(base, ap.byteOffset(), ap.byteSize(), lo.wide.of(a.expr()), at);
         }
         g.set(value, base, at);
         g.jump(run, at);
@@ -408,11 +409,12 @@ final class Tables {
         boolean sparse = i.args().size() > 1 && i.args().get(1).value().orElse(null) instanceof Expr.BoolLit b && b.value();
         int size = i.args().getFirst().value().orElse(null) instanceof Expr.IntLit n ? n.value().intValueExact() : 1;
         String map = maps.name(i.name());
-        maps.add(new Maps.Def(map, sparse ? MapType.HASH : MapType.ARRAY, 4, 8, Math.max(size, 1), 0, "", List.of(), "",
-                List.of()));
+        // per-CPU: each CPU counts in its own slot without atomics or shared cache lines; readers sum the slots
+        maps.add(new Maps.Def(map, sparse ? MapType.PERCPU_HASH : MapType.PERCPU_ARRAY, 4, 8, Math.max(size, 1), 0, "",
+                List.of(), "", List.of()));
         counterMaps.put(i.name(), map);
         String name = qualified(i.name());
-        counters.add(new Counter(name, Annotation.nameOf(i.annotations()).orElse(name), Counter.Kind.PACKETS, false, map,
+        counters.add(new Counter(name, Annotation.nameOf(i.annotations()).orElse(name), Counter.Kind.PACKETS, true, map,
                 size, null));
     }
 
@@ -433,7 +435,8 @@ final class Tables {
         int join = g.block();
         g.branch(JmpOp.JEQ, value, Operand.imm(0), absent, found, at);
         g.enter(found);
-        g.b.emit(new LInsn.AtomicAdd(Size.DW, value, 0, amount, at));
+        // this CPU's slot: no other CPU writes it, so a plain read-modify-write is enough
+        g.store(Size.DW, value, 0, g.alu(AluOp.ADD, g.load(Size.DW, value, 0, at), amount, at), at);
         g.jump(join, at);
         g.enter(absent);
         // a sparse counter (hash map) starts at the first increment; an array index out of range is ignored

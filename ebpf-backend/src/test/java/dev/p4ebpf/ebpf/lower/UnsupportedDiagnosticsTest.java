@@ -54,4 +54,22 @@ class UnsupportedDiagnosticsTest {
                 + " the externs of ebpf_model.p4, xdp_model.p4 and core.p4; use one of those or write the computation"
                 + " in P4", error);
     }
+
+    @Test
+    void wideDivisionIsReportedAtTheOperation() {
+        String src = """
+                #include <core.p4>
+                #include <xdp_model.p4>
+                header h_t { bit<128> a; }
+                struct headers { h_t h; }
+                control S(inout headers hd, in xdp_input i, out xdp_output o) {
+                    apply { hd.h.a = hd.h.a / 3; o.output_action = xdp_action.XDP_PASS; }
+                }
+                """ + PARSE_AND_EMIT + "xdp(P(), S(), D()) main;\n";
+        String error = P4Compile.compile("wide_div.p4", src, EbpfLowering.Hook.XDP).error();
+        assertEquals("wide_div.p4:6:22: error: this operation on 128 bits (hd.h.a / 128w3) is not supported: values"
+                + " wider than 64 bits can be assigned, compared, sliced, cast, concatenated, shifted, negated and"
+                + " combined with + - * & | ^ ~, and used as table keys and action data; compute the rest on slices of"
+                + " at most 64 bits", error);
+    }
 }

@@ -12,6 +12,14 @@ public final class BitWriter {
     /** Appends the low {@code width} bits of {@code v}, most significant first. */
     public void write(long v, int width) {
         ensure(bits + width);
+        if (((bits | width) & 7) == 0) {
+            int idx = (int) (bits >>> 3);
+            for (int shift = width - 8; shift >= 0; shift -= 8) {
+                bytes[idx++] = (byte) (shift >= 64 ? 0 : v >>> shift);
+            }
+            bits += width;
+            return;
+        }
         int i = 0;
         while (i < width) {
             int bitInByte = (int) (bits & 7);

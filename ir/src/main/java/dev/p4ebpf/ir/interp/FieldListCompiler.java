@@ -32,7 +32,7 @@ final class FieldListCompiler {
         void collect(Frame f, List<Value> out);
 
         default List<Value> values(Frame f) {
-            List<Value> out = new ArrayList<>();
+            List<Value> out = new ArrayList<>(16);
             collect(f, out);
             return out;
         }

@@ -64,6 +64,11 @@ public final class Serialization {
         List<Type.Field> fields = type.fields();
         for (int i = 0; i < fields.size(); i++) {
             Type t = fields.get(i).type();
+            if (t instanceof Type.Bits b) {
+                h.set(i, BitReader.read(data, at, b.width(), b.signed()));
+                at += b.width();
+                continue;
+            }
             h.set(i, read(t, data, at, 0));
             at += width(t, 0);
         }

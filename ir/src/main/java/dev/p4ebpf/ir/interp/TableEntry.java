@@ -1,6 +1,7 @@
 package dev.p4ebpf.ir.interp;
 
 import dev.p4ebpf.ir.Call;
+import dev.p4ebpf.ir.interp.value.TableResultValue;
 import dev.p4ebpf.ir.interp.value.Value;
 import java.util.List;
 import java.util.OptionalLong;
@@ -24,6 +25,11 @@ public final class TableEntry {
     long bytes;
     /** The compiled arguments of {@link #programCall}, made when the entry first runs. */
     Binder binder;
+    /** How the entry's action runs from its table, found when the entry first runs. */
+    TableRuntime.ActionSite site;
+    /** What the table's apply() returns when this entry is hit, or runs as the default on a miss. */
+    TableResultValue hitResult;
+    TableResultValue missResult;
 
     TableEntry(List<KeyPattern> keys, String action, boolean global, List<Value> controlPlaneArgs,
                Call.ActionCall programCall, OptionalLong priority, long precedence) {

@@ -258,8 +258,21 @@ public final class TableRuntime {
         } finally {
             machine.currentEntry = outer;
         }
-        return (hit != null ? hits : misses).computeIfAbsent(chosen.action,
-                a -> new TableResultValue(hit != null, a));
+        return hit != null ? result(hit, true) : result(chosen, false);
+    }
+
+    /** What apply() returns when {@code entry} runs, as a hit or not (kept in the entry). */
+    private TableResultValue result(TableEntry entry, boolean hit) {
+        TableResultValue r = hit ? entry.hitResult : entry.missResult;
+        if (r == null) {
+            r = (hit ? hits : misses).computeIfAbsent(entry.action, a -> new TableResultValue(hit, a));
+            if (hit) {
+                entry.hitResult = r;
+            } else {
+                entry.missResult = r;
+            }
+        }
+        return r;
     }
 
     private TableEntry lookup(Value[] key) {
@@ -311,11 +324,15 @@ public final class TableRuntime {
     }
 
     /** How one action runs from this table: compiled, with its directional arguments bound. */
-    private record ActionSite(CompiledCallable callable, Binder bound, int params, int[] controlPlane) {}
+    record ActionSite(CompiledCallable callable, Binder bound, int params, int[] controlPlane) {}
 
     private ActionSite site(TableEntry entry) {
+        if (entry.site != null) {
+            return entry.site;
+        }
         ActionSite a = sites.get(entry.action);
         if (a != null) {
+            entry.site = a;
             return a;
         }
         Decl.ActionDecl decl = machine.action(entry.action, entry.global, block, this.decl.name());
@@ -327,6 +344,7 @@ public final class TableRuntime {
         a = new ActionSite(machine.compiledAction(entry.action, entry.global, block, this.decl.name()),
                 new Binder(machine, bound, scope), params.size(), cp);
         sites.put(entry.action, a);
+        entry.site = a;
         return a;
     }
 

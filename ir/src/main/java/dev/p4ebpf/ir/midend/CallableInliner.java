@@ -22,8 +22,9 @@ import java.util.Optional;
  * the copies are done.
  *
  * <p>Where the copies cannot make a difference the argument takes the parameter's place instead:
- * literals; and l-values with constant indices that no other argument of the call overlaps and (for
- * an action, which sees its control's variables) that the body does not otherwise touch.
+ * literals; and l-values with constant indices that no other argument of the call overlaps (when
+ * either is copied out; substituted or not, as copies out happen in parameter order) and (for an
+ * action, which sees its control's variables) that the body does not otherwise touch.
  * An {@code out} parameter taking its argument's place has the headers in it invalidated first, as
  * the spec initializes {@code out} parameters.
  */
@@ -144,9 +145,10 @@ final class CallableInliner {
                         && !(p.direction() == Direction.OUT && hasStack(p.type()));
             }
         }
+        boolean[] candidate = sub.clone();
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
-                if (sub[i] && sub[j] && (callee.params().get(i).direction().copiesOut()
+                if ((candidate[i] || candidate[j]) && (callee.params().get(i).direction().copiesOut()
                         || callee.params().get(j).direction().copiesOut())
                         && Paths.overlap(args.get(i).expr(), args.get(j).expr())) {
                     sub[i] = false;

@@ -19,6 +19,7 @@ import dev.p4ebpf.ir.pass.IrRewriter;
 import dev.p4ebpf.ir.pass.Pass;
 import dev.p4ebpf.ir.pass.PassContext;
 import dev.p4ebpf.ir.pass.TypeMapper;
+import dev.p4ebpf.ir.print.ExprPrinter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -67,6 +68,26 @@ public final class CheckMidendOutput implements Pass {
             }
         }
         return c.found;
+    }
+
+    /** The finding for an expression kind pure code never has, if {@code x} is one. */
+    private static Optional<Violation> outside(Expr x) {
+        if (x instanceof Expr.StackProperty p) {
+            return Optional.of(new Violation(p.span(), "." + p.property().member(), "parsers are unrolled"));
+        }
+        if (x instanceof Expr.TupleValue || x instanceof Expr.TupleElement) {
+            return Optional.of(new Violation(x.span(), "a tuple value or element", "tuples become structs"));
+        }
+        if (x instanceof Expr.StructValue) {
+            return Optional.of(new Violation(x.span(), "a struct or header value", "values are assigned part by part"));
+        }
+        if (x instanceof Expr.InvalidHeader) {
+            return Optional.of(new Violation(x.span(), "{#}", "invalid headers become setInvalid()"));
+        }
+        if (x instanceof Call c && !(c instanceof Call.BuiltinCall b && b.builtin() == Call.Builtin.IS_VALID)) {
+            return Optional.of(new Violation(c.span(), "a call inside an expression", "calls are statements"));
+        }
+        return Optional.empty();
     }
 
     private static final class Checker extends IrRewriter {
@@ -178,7 +199,8 @@ public final class CheckMidendOutput implements Pass {
         private void checkTable(Decl.TableDecl t) {
             for (Table.Key k : t.keys()) {
                 if (!Exprs.isPath(k.expr()) && !Exprs.isLiteral(k.expr())) {
-                    add(k.span(), "key " + k.expr() + " of table " + t.name(), "keys are computed into variables");
+                    add(k.span(), "key " + ExprPrinter.expr(k.expr()) + " of table " + t.name(),
+                            "keys are computed into variables");
                 }
                 if (ControlPlaneNames.of(k.annotations()).isEmpty()) {
                     add(k.span(), "a key of table " + t.name() + " without @name", "keys keep their control-plane name");
@@ -274,7 +296,8 @@ public final class CheckMidendOutput implements Pass {
                     add(a.span(), "this header assignment", "headers are assigned from l-values only");
                 }
             } else if (!scalar) {
-                add(a.span(), "an assignment of type " + a.target().type(), "aggregates are assigned part by part");
+                add(a.span(), "an assignment of type " + ExprPrinter.type(a.target().type()),
+                        "aggregates are assigned part by part");
             }
             pure(a.value());
         }
@@ -370,15 +393,10 @@ public final class CheckMidendOutput implements Pass {
 
                 @Override
                 public Expr expr(Expr x) {
-                    switch (x) {
-                        case Expr.StackProperty p -> add(p.span(), "." + p.property().member(), "parsers are unrolled");
-                        case Expr.TupleValue t -> add(t.span(), "a tuple value", "tuples become structs");
-                        case Expr.TupleElement t -> add(t.span(), "a tuple element", "tuples become structs");
-                        case Expr.StructValue s -> add(s.span(), "a struct or header value", "values are assigned part by part");
-                        case Expr.InvalidHeader h -> add(h.span(), "{#}", "invalid headers become setInvalid()");
-                        case Call c when !(c instanceof Call.BuiltinCall b && b.builtin() == Call.Builtin.IS_VALID) ->
-                                add(c.span(), "a call inside an expression", "calls are statements");
-                        default -> { }
+                    Optional<Violation> v = outside(x);
+                    if (v.isPresent()) {
+                        found.add(v.get());
+                        return x;
                     }
                     return super.expr(x);
                 }

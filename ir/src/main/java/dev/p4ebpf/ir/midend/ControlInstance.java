@@ -47,10 +47,12 @@ final class ControlInstance {
      * @param visible the host variables the hoisted declarations can see (its parameters and the
      *                locals declared before the instance)
      * @param applications the argument lists of the instance's applications
+     * @param outer the host expressions the instance's code refers to by placeholder names
      */
     ControlInstance(Decl.ControlDecl sub, String instance, List<List<Arg>> applications, Set<String> visible,
-                    FreshNames names) {
+                    Map<String, Expr> outer, FreshNames names) {
         this.sub = sub;
+        bound.putAll(outer);
         this.instance = instance;
         this.names = names;
         this.substituted = substitutions(sub, applications, visible);

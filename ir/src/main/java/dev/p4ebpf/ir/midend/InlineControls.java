@@ -88,11 +88,33 @@ public final class InlineControls implements Pass {
         return t instanceof Type.Block b && b.kind() == Type.BlockKind.CONTROL && done.containsKey(b.name());
     }
 
+    /**
+     * The constructor arguments with every host variable in them (a constructor parameter of the
+     * host) replaced by a fresh placeholder, recorded in {@code outer}: bound into the instance, a
+     * host variable would be taken for one of the instance's own and renamed with them.
+     */
+    private static List<Arg> placeholders(List<Arg> args, Map<String, Expr> outer, FreshNames names) {
+        var rewriter = new IrRewriter() {
+            @Override
+            public Expr expr(Expr e) {
+                if (e instanceof Expr.Var v && v.frame() == Expr.Frame.CONTAINER) {
+                    String p = names.fresh(v.name());
+                    outer.put(p, v);
+                    return new Expr.Var(p, v.type(), v.frame(), v.span());
+                }
+                return super.expr(e);
+            }
+        };
+        return args.stream().map(a -> new Arg(a.param(), a.value().map(rewriter::expr))).toList();
+    }
+
     private static Decl.ControlDecl inlineInstance(Decl.ControlDecl host, Decl.InstanceDecl inst,
                                                    Map<String, Decl.ControlDecl> done, FreshNames names) {
         Decl.ControlDecl sub = done.get(((Type.Block) inst.type()).name());
+        var outer = new HashMap<String, Expr>();
         if (!inst.args().isEmpty()) {
-            sub = inlineInto(Blocks.control(BlockCopies.bind(sub, inst.args())), done, names);
+            sub = inlineInto(Blocks.control(BlockCopies.bind(sub, placeholders(inst.args(), outer, names))), done,
+                    names);
         }
         List<List<Arg>> applications = new ArrayList<>();
         new IrRewriter() {
@@ -114,7 +136,7 @@ public final class InlineControls implements Pass {
                 visible.add(v.name());
             }
         }
-        var ci = new ControlInstance(sub, inst.name(), applications, visible, names);
+        var ci = new ControlInstance(sub, inst.name(), applications, visible, outer, names);
         var locals = new ArrayList<Decl>();
         for (Decl d : host.locals()) {
             if (d == inst) {

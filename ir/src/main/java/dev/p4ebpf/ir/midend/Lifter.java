@@ -8,8 +8,10 @@ import dev.p4ebpf.ir.Stmt;
 import dev.p4ebpf.ir.Type;
 import dev.p4ebpf.ir.pass.FreshNames;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Takes the side effects out of expressions, in the order the spec evaluates them: each call that
@@ -25,6 +27,8 @@ final class Lifter {
     private final FreshNames names;
     private final Expr.Frame frame;
     final List<Stmt> before = new ArrayList<>();
+    /** The temporaries this lifter made: nothing else can write them, so they need no copy of their own. */
+    private final Set<String> temps = new HashSet<>();
 
     Lifter(FreshNames names, Expr.Frame frame) {
         this.names = names;
@@ -91,6 +95,7 @@ final class Lifter {
     /** Saves {@code e} in a new temporary and returns the temporary. */
     Expr.Var temp(Expr e) {
         String name = names.fresh("tmp");
+        temps.add(name);
         before.add(new Stmt.VarDecl(name, e.type(), Optional.of(e), List.of(), e.span()));
         return new Expr.Var(name, e.type(), frame, e.span());
     }
@@ -164,7 +169,8 @@ final class Lifter {
         }
         if (!d.copiesOut()) {
             Expr p = pure(v);
-            return Arg.of(a.param(), Exprs.isLiteral(p) ? p : temp(p));
+            boolean own = p instanceof Expr.Var x && temps.contains(x.name());
+            return Arg.of(a.param(), Exprs.isLiteral(p) || own ? p : temp(p));
         }
         Expr lv = lvalue(v);
         String name = names.fresh("tmp");

@@ -1,6 +1,8 @@
 package dev.p4ebpf.ir.midend;
 
+import dev.p4ebpf.ir.Call;
 import dev.p4ebpf.ir.Decl;
+import dev.p4ebpf.ir.Expr;
 import dev.p4ebpf.ir.Program;
 import dev.p4ebpf.ir.Table;
 import dev.p4ebpf.ir.pass.Decls;
@@ -12,8 +14,10 @@ import java.util.List;
 
 /**
  * Fixes each table key's control-plane name before anything renames or rewrites the key: a key
- * without {@code @name} gets one holding its expression as the frontend produced it (printed by
- * {@link ExprPrinter}, e.g. {@code headers.ipv4[32w0].srcAddr}), which later passes keep.
+ * without {@code @name} gets one holding its expression as p4c names it, which is how it was
+ * written ({@code headers.ipv4[0].srcAddr}, {@code h.h.isValid()}, {@code meta.x[15:0]}: constant
+ * indices as plain numbers, other expressions as {@link ExprPrinter} prints them). Later passes
+ * keep it, so the control plane finds the key by the same name before and after the midend.
  */
 public final class NameTableKeys implements Pass {
     @Override
@@ -38,8 +42,31 @@ public final class NameTableKeys implements Pass {
             public Table.Key tableKey(Table.Key k) {
                 return ControlPlaneNames.of(k.annotations()).isPresent() ? k
                         : new Table.Key(k.expr(), k.matchKind(),
-                                ControlPlaneNames.with(k.annotations(), ExprPrinter.expr(k.expr())), k.span());
+                                ControlPlaneNames.with(k.annotations(), keyName(k.expr())), k.span());
             }
         }.program(program);
+    }
+
+    /** The control-plane name of a key expression without {@code @name}. */
+    static String keyName(Expr e) {
+        if (e instanceof Expr.Var v) {
+            return v.name();
+        }
+        if (e instanceof Expr.Member m) {
+            return keyName(m.base()) + "." + m.field();
+        }
+        if (e instanceof Expr.StackElement s && s.index() instanceof Expr.IntLit i) {
+            return keyName(s.stack()) + "[" + i.value() + "]";
+        }
+        if (e instanceof Expr.StackProperty s) {
+            return keyName(s.stack()) + "." + s.property().member();
+        }
+        if (e instanceof Expr.Slice s) {
+            return keyName(s.operand()) + "[" + s.hi() + ":" + s.lo() + "]";
+        }
+        if (e instanceof Call.BuiltinCall b && b.builtin() == Call.Builtin.IS_VALID) {
+            return keyName(b.target()) + ".isValid()";
+        }
+        return ExprPrinter.expr(e);
     }
 }

@@ -232,7 +232,7 @@ public final class PropagateConstants implements Pass {
             }
             boolean hasDefault = sw.cases().stream().anyMatch(c -> c.label() instanceof Stmt.DefaultLabel);
             if (joined != null) {
-                replace(env, hasDefault || Exprs.appliedTable(sw.subject()).isPresent() ? joined : joined.meet(env));
+                replace(env, hasDefault ? joined : joined.meet(env));
             }
             return new Stmt.Switch(subject, cases, sw.span());
         }

@@ -203,7 +203,7 @@ final class Terminations {
     private Stmt branch(Stmt b, boolean inLoop, boolean guarded) {
         List<Stmt> inner = list(b instanceof Stmt.Block blk && blk.annotations().isEmpty() ? blk.statements()
                 : List.of(b), inLoop);
-        return guarded ? guard(inner, b.span()) : Stmt.Block.of(inner, b.span());
+        return Stmt.Block.of(guarded ? List.of(guard(inner, b.span())) : inner, b.span());
     }
 
     private Stmt.Block guardedCase(Stmt.Block b, boolean inLoop, boolean guarded) {
@@ -212,8 +212,8 @@ final class Terminations {
                 : new Stmt.Block(inner, b.annotations(), b.span());
     }
 
-    private Stmt.Block guard(List<Stmt> inner, Span at) {
-        return Stmt.Block.of(List.of(new Stmt.If(Exprs.not(flag), Stmt.Block.of(inner, at), Optional.empty(), at)), at);
+    private Stmt guard(List<Stmt> inner, Span at) {
+        return new Stmt.If(Exprs.not(flag), Stmt.Block.of(inner, at), Optional.empty(), at);
     }
 
     private Stmt loopBody(Stmt body) {
@@ -227,6 +227,7 @@ final class Terminations {
     }
 
     private static Stmt blockOf(List<Stmt> ss, Stmt original) {
-        return ss.size() == 1 && !(original instanceof Stmt.Block) ? ss.getFirst() : Stmt.Block.of(ss, original.span());
+        boolean keep = ss.size() == 1 && (!(original instanceof Stmt.Block) || ss.getFirst() instanceof Stmt.Block);
+        return keep ? ss.getFirst() : Stmt.Block.of(ss, original.span());
     }
 }

@@ -8,13 +8,14 @@ final class Types {
 
     /**
      * Whether a type is one only compile-time values have: it is or contains a {@code list<…>}, or a
-     * tuple with an arbitrary-precision {@code int} in it.
+     * tuple with an element no struct field can have ({@code int}, {@code string}, {@code match_kind})
+     * in it.
      */
     static boolean compileTimeOnly(Type t) {
         return switch (t) {
             case Type.P4List l -> true;
             case Type.InfInt i -> true;
-            case Type.Tuple tu -> tu.elements().stream().anyMatch(Types::compileTimeOnly);
+            case Type.Tuple tu -> tu.elements().stream().anyMatch(e -> compileTimeOnly(e) || notAValue(e));
             case Type.Struct s -> false;
             case Type.Header h -> false;
             case Type.HeaderUnion u -> false;
@@ -42,6 +43,11 @@ final class Types {
             case Type.TableResult r -> false;
             case Type.ActionEnum a -> false;
         };
+    }
+
+    /** Whether a type is one of the compile-time scalars a struct field cannot have. */
+    private static boolean notAValue(Type t) {
+        return t instanceof Type.Str || t instanceof Type.MatchKind;
     }
 
     /** The representation of a type: {@code type} declarations stripped. */

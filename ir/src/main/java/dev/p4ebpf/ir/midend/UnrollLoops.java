@@ -162,9 +162,11 @@ public final class UnrollLoops implements Pass {
                     env.assign(a.target(), Folding.fold(a.value()));
                 }
             }
-            f.condition().ifPresent(c -> variables(c, inductions));
+            var read = new ArrayList<Expr>();
+            f.condition().ifPresent(c -> paths(c, read));
             for (Expr w : Writes.of(List.of(f.body()))) {
-                if (Exprs.root(w).map(r -> inductions.contains(r.name())).orElse(true)) {
+                boolean induction = Exprs.root(w).map(r -> inductions.contains(r.name())).orElse(true);
+                if (induction || read.stream().anyMatch(r -> Paths.overlap(r, w))) {
                     why = "its body changes the loop variables";
                     return Optional.empty();
                 }
@@ -206,11 +208,13 @@ public final class UnrollLoops implements Pass {
             return Optional.of(loop.finish(f.init()));
         }
 
-        private void variables(Expr e, Set<String> out) {
-            if (e instanceof Expr.Var v && v.frame() == frame) {
-                out.add(v.name());
+        /** The storage locations an expression reads (the largest l-value paths in it). */
+        private static void paths(Expr e, List<Expr> out) {
+            if (Exprs.isPath(e)) {
+                out.add(e);
+                return;
             }
-            Exprs.children(e).forEach(c -> variables(c, out));
+            Exprs.children(e).forEach(c -> paths(c, out));
         }
 
         private static Expr read(Expr e, ConstantEnv env) {

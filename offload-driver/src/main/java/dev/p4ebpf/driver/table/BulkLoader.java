@@ -256,7 +256,7 @@ public final class BulkLoader {
             }
             for (Entry e : ternary) {
                 tables.write(e, Uapi.BPF_NOEXIST);
-                undo.add(() -> tables.tss(e.table()).delete(EntryCodec.maskedKeys(e.table(), e.key())));
+                undo.add(() -> tables.tss(e.table()).delete(EntryCodec.maskedKeys(e.table(), e.key()), e.priority()));
             }
             for (Entry d : defaults) {
                 BpfMap map = tables.source().map(d.table().maps().defaultMap());

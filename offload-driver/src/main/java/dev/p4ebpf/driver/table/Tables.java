@@ -155,7 +155,7 @@ public final class Tables implements AutoCloseable {
                 yield existed;
             }
             case TableMaps.Lpm l -> source.map(l.map()).delete(EntryCodec.lpmKey(t, e.key()));
-            case TableMaps.Ternary x -> tss(t).delete(EntryCodec.maskedKeys(t, e.key()));
+            case TableMaps.Ternary x -> tss(t).delete(EntryCodec.maskedKeys(t, e.key()), priority);
         };
     }
 

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The tuple-space-search maps of one ternary table: a hash map per distinct mask (inner maps of
@@ -66,13 +67,29 @@ final class TernaryStore {
         return b;
     }
 
-    /** Inserts the records of one entry; on failure removes what it added and rethrows. */
+    /**
+     * Inserts the records of one entry ({@code BPF_NOEXIST}) or rewrites them ({@code BPF_EXIST});
+     * on failure removes what it added and rethrows. A record whose mask and masked key another
+     * entry already holds with another priority (identical keys, or overlapping range expansions)
+     * goes into a further hash map with the same mask: both stay in the kernel, and the search,
+     * which visits every mask, lets the higher priority win.
+     */
     void add(List<EntryCodec.Masked> records, byte[] value, int priority, long flags) {
         List<Runnable> undo = new ArrayList<>();
         try {
             for (EntryCodec.Masked r : records) {
-                Tuple t = tupleFor(r.mask(), undo);
-                t.map().update(r.key(), value, flags);
+                if (flags == Uapi.BPF_EXIST) {
+                    Tuple t = holder(r, priority).orElseThrow(() -> new DriverException(Kind.NOT_FOUND, "Table "
+                            + table.controlPlaneName() + " has no entry with this key, mask and priority; add it first."));
+                    t.map().update(r.key(), value, Uapi.BPF_EXIST);
+                    continue;
+                }
+                if (holder(r, priority).isPresent()) {
+                    throw EntryParser.bad("Table " + table.controlPlaneName() + " already has an entry with this key, mask"
+                            + " and priority " + priority + "; use modify to change its action, or give another priority.");
+                }
+                Tuple t = tupleFor(r, undo);
+                t.map().update(r.key(), value, Uapi.BPF_NOEXIST);
                 undo.add(() -> t.map().delete(r.key()));
                 raisePriority(t, priority);
             }
@@ -86,11 +103,14 @@ final class TernaryStore {
         }
     }
 
-    /** Deletes the records of one entry; false when none of them was there. */
-    boolean delete(List<EntryCodec.Masked> records) {
+    /**
+     * Deletes the records of one entry: in each, the one with this priority, or the only one with
+     * the record's mask and key when no priority was given; false when none of them was there.
+     */
+    boolean delete(List<EntryCodec.Masked> records, Integer priority) {
         boolean any = false;
         for (EntryCodec.Masked r : records) {
-            Optional<Tuple> t = find(r.mask());
+            Optional<Tuple> t = priority == null ? only(r) : holder(r, priority);
             if (t.isPresent() && t.get().map().delete(r.key())) {
                 any = true;
             }
@@ -105,6 +125,26 @@ final class TernaryStore {
         return any;
     }
 
+    /** The tuple with the record's mask holding its key with this priority (a TCAM entry's identity). */
+    private Optional<Tuple> holder(EntryCodec.Masked r, int priority) {
+        return withMask(r.mask()).filter(t -> priorityOf(t, r) == priority).findFirst();
+    }
+
+    /** The tuple holding the record's key, when exactly one with its mask does. */
+    private Optional<Tuple> only(EntryCodec.Masked r) {
+        List<Tuple> holding = withMask(r.mask()).filter(t -> priorityOf(t, r) >= 0).toList();
+        return holding.size() == 1 ? Optional.of(holding.getFirst()) : Optional.empty();
+    }
+
+    /** The priority of the record's key in tuple {@code t}, or -1 when it holds none. */
+    private int priorityOf(Tuple t, EntryCodec.Masked r) {
+        return t.map().lookup(r.key()).map(v -> EntryCodec.getU32(v, table.value().priorityOffset())).orElse(-1);
+    }
+
+    private Stream<Tuple> withMask(byte[] mask) {
+        return used.stream().filter(t -> Arrays.equals(t.mask(), mask));
+    }
+
     /** Every record: (mask, masked key, value). */
     List<byte[][]> dump() {
         List<byte[][]> out = new ArrayList<>();
@@ -116,14 +156,12 @@ final class TernaryStore {
         return out;
     }
 
-    private Optional<Tuple> find(byte[] mask) {
-        return used.stream().filter(t -> Arrays.equals(t.mask(), mask)).findFirst();
-    }
-
-    private Tuple tupleFor(byte[] mask, List<Runnable> undo) {
-        Optional<Tuple> existing = find(mask);
-        if (existing.isPresent()) {
-            return existing.get();
+    /** A tuple with the record's mask that does not hold its key yet; a new one when there is none. */
+    private Tuple tupleFor(EntryCodec.Masked r, List<Runnable> undo) {
+        byte[] mask = r.mask();
+        Optional<Tuple> free = withMask(mask).filter(t -> priorityOf(t, r) < 0).findFirst();
+        if (free.isPresent()) {
+            return free.get();
         }
         if (used.size() >= maps.maxMasks()) {
             throw new DriverException(Kind.MAP_FULL, "Table " + table.controlPlaneName() + " already uses all "
@@ -148,7 +186,7 @@ final class TernaryStore {
         used.add(t);
         undo.add(() -> {
             if (inner.nextKey(null).isEmpty()) {
-                used.remove(find(mask).orElse(t));
+                used.removeIf(u -> u.id() == t.id());
                 tuples.delete(u32(t.id()));
                 inner.close();
             }

@@ -125,6 +125,32 @@ class TablesKernelTest {
         }
     }
 
+    @Test
+    void entriesDifferingOnlyInPriorityAllStayInTheKernel() {
+        Map<String, String> key = Map.of("srcAddr", "192.0.2.0&&&0xffffff00", "dstPort", "80");
+        tables.add(new EntrySpec("acl", key, "deny", Map.of(), 10));
+        tables.add(new EntrySpec("acl", key, "permit", Map.of(), 30));
+        var same = assertThrows(DriverException.class, () -> tables.add(new EntrySpec("acl", key, "deny", Map.of(), 30)));
+        assertTrue(same.getMessage().contains("already has an entry with this key, mask and priority 30"), same.getMessage());
+        // 1000..1279 expands to 1000..1007, 1008..1023 and 1024..1279; 1024..1279 shares that last record
+        tables.add(new EntrySpec("acl", Map.of("srcAddr", "*", "dstPort", "1000..1279"), "deny", Map.of(), 5));
+        tables.add(new EntrySpec("acl", Map.of("srcAddr", "*", "dstPort", "1024..1279"), "permit", Map.of(), 7));
+        BpfMap masks = maps.map("acl_masks");
+        assertEquals(6, usedSlots(masks), "a second hash map for each mask held twice");
+        List<String> dumped = lines("acl");
+        assertTrue(dumped.contains("srcAddr=192.0.2.0&&&0xffffff00 dstPort=0x50 priority=10 -> deny()"), dumped.toString());
+        assertTrue(dumped.contains("srcAddr=192.0.2.0&&&0xffffff00 dstPort=0x50 priority=30 -> permit()"), dumped.toString());
+        try (Tables again = new Tables(cp, maps)) {
+            assertTrue(again.delete("acl", key, 30), "another process deletes by key and priority");
+            assertEquals(List.of("srcAddr=192.0.2.0&&&0xffffff00 dstPort=0x50 priority=10 -> deny()"),
+                    again.dump("acl").stream().map(DumpedEntry::line).filter(l -> l.contains("0x50")).toList());
+            assertTrue(again.delete("acl", Map.of("srcAddr", "*", "dstPort", "1024..1279"), 7));
+            assertFalse(again.delete("acl", Map.of("srcAddr", "*", "dstPort", "1024..1279"), 7));
+            assertEquals(4, again.dump("acl").size(), again.dump("acl")::toString);
+        }
+        assertEquals(4, usedSlots(masks));
+    }
+
     private static int usedSlots(BpfMap masks) {
         int used = 0;
         for (int i = 0; i < masks.info().maxEntries(); i++) {

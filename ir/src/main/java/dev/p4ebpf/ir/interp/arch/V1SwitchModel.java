@@ -44,7 +44,10 @@ import java.util.Map;
  * <p>Egress: {@code egress_port} is set and {@code egress_spec} cleared, egress runs, an egress
  * clone is made of the packet as egress left it; {@code egress_spec} 511 drops the packet; then
  * computeChecksum, the deparser (valid headers, then the rest of the packet after what the
- * parser consumed), truncation, and recirculation back to ingress or output.
+ * parser consumed), truncation (asked for in ingress or egress), and recirculation back to
+ * ingress or output. As in simple_switch, a packet goes to egress with instance_type 0 unless it
+ * is a replica (5) or a clone (1, 2): resubmitted and recirculated packets show their type in
+ * ingress only.
  *
  * <p>instance_type: 0 normal, 1 ingress clone, 2 egress clone, 4 recirculated, 5 replicated,
  * 6 resubmitted (BMv2's numbering). A packet may pass through the pipeline at most
@@ -176,7 +179,7 @@ final class V1SwitchModel implements Architecture, V1SwitchControl {
 
     /** A packet entering egress. */
     private record EgressJob(Value headers, Value meta, Value standard, byte[] payload, long length, long port,
-                             int instanceType, long rid) {}
+                             int instanceType, long truncate) {}
 
     @Override
     public PacketResult process(InputPacket packet) {
@@ -259,7 +262,7 @@ final class V1SwitchModel implements Architecture, V1SwitchControl {
         byte[] payload = in.remaining();
         if (group != 0) {
             standard.set(sm, StandardMetadata.Field.INSTANCE_TYPE, REPLICATED);
-            replicate((int) group, headers, meta, sm, payload, job.data().length, jobs);
+            replicate((int) group, headers, meta, sm, payload, job.data().length, pass.truncate, jobs);
             return;
         }
         long port = standard.get(sm, StandardMetadata.Field.EGRESS_SPEC);
@@ -267,7 +270,7 @@ final class V1SwitchModel implements Architecture, V1SwitchControl {
             note("dropped at the end of ingress: egress_spec is the drop port " + DROP_PORT);
             return;
         }
-        jobs.add(new EgressJob(headers, meta, sm, payload, job.data().length, port, NORMAL, 0));
+        jobs.add(new EgressJob(headers, meta, sm, payload, job.data().length, port, NORMAL, pass.truncate));
     }
 
     private void ingressClone(IngressJob job, V1Packet.Clone clone, Value meta, Value sm, Deque<Object> jobs) {
@@ -299,21 +302,21 @@ final class V1SwitchModel implements Architecture, V1SwitchControl {
     private void send(Replication.Session s, Value headers, Value meta, Value sm, byte[] payload, long length,
                       int type, Deque<Object> jobs) {
         if (s.group() >= 0) {
-            replicate(s.group(), headers, meta, sm, payload, length, jobs);
+            replicate(s.group(), headers, meta, sm, payload, length, -1, jobs);
         }
         if (s.port() >= 0) {
-            jobs.add(new EgressJob(headers, meta, sm, payload, length, s.port(), type, 0));
+            jobs.add(new EgressJob(headers, meta, sm, payload, length, s.port(), type, -1));
         }
     }
 
     private void replicate(int group, Value headers, Value meta, Value sm, byte[] payload, long length,
-                           Deque<Object> jobs) {
+                           long truncate, Deque<Object> jobs) {
         List<Replication.Copy> copies = replication.copies(group);
         note("multicast to group " + group + ": " + copies.size() + " copies");
         for (Replication.Copy c : copies) {
             Value s = sm.copy();
             standard.set(s, StandardMetadata.Field.EGRESS_RID, c.rid());
-            jobs.add(new EgressJob(headers.copy(), meta.copy(), s, payload, length, c.port(), REPLICATED, c.rid()));
+            jobs.add(new EgressJob(headers.copy(), meta.copy(), s, payload, length, c.port(), REPLICATED, truncate));
         }
     }
 
@@ -327,6 +330,7 @@ final class V1SwitchModel implements Architecture, V1SwitchControl {
         standard.set(sm, StandardMetadata.Field.PACKET_LENGTH, job.length());
         standard.set(sm, StandardMetadata.Field.EGRESS_GLOBAL_TIMESTAMP, clock);
         current = new V1Packet(V1Packet.Stage.EGRESS, job.length(), job::payload);
+        current.truncate = job.truncate();
         Value[] eargs = {headers, meta, sm};
         currentBlock = egress;
         machine.runControl(egress, eargs);
