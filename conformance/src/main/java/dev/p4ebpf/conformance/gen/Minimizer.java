@@ -14,18 +14,29 @@ import java.util.function.Predicate;
 public final class Minimizer {
     private final Predicate<String> stillFails;
     private final int maxChecks;
+    private final Predicate<String> mustStay;
     private int checks;
 
     /** @param maxChecks how many times at most the predicate is asked (each may compile a program) */
     public Minimizer(Predicate<String> stillFails, int maxChecks) {
+        this(stillFails, maxChecks, line -> false);
+    }
+
+    /**
+     * @param mustStay lines that are never removed, alone or in a block (assignments that keep a
+     *                 shrunk program from reading values it never set, say)
+     */
+    public Minimizer(Predicate<String> stillFails, int maxChecks, Predicate<String> mustStay) {
         this.stillFails = stillFails;
         this.maxChecks = maxChecks;
+        this.mustStay = mustStay;
     }
 
     /** The smallest variant of {@code program} found that still fails ({@code program} itself when none is smaller). */
     public String minimize(String program) {
         List<String> lines = program.lines().toList();
-        List<int[]> candidates = candidates(lines);
+        List<int[]> candidates = candidates(lines).stream()
+                .filter(span -> lines.subList(span[0], span[1]).stream().noneMatch(mustStay)).toList();
         boolean[] removed = new boolean[lines.size()];
         boolean changed = true;
         while (changed && checks < maxChecks) {

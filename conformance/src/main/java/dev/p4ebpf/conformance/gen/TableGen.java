@@ -5,7 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 
 /**
- * Writes one table: keys of every enabled match kind (at most one lpm key; lpm, ternary, range and
+ * Writes one table: distinct keys of every enabled match kind (at most one lpm key; lpm, ternary, range and
  * optional only on bit keys), its actions with their directional arguments bound, a default action,
  * a size, an implementation where ebpf_model.p4 allows one, and constant entries.
  */
@@ -89,6 +89,10 @@ final class TableGen {
                     expr = expr + "[" + hi + ":" + lo + "]";
                     t = ScalarType.bit(hi - lo + 1);
                 }
+            }
+            String same = expr;
+            if (keys.stream().anyMatch(k -> k.expr().equals(same))) {
+                continue;
             }
             String kind = matchKind(t, lpm);
             lpm |= kind.equals("lpm");

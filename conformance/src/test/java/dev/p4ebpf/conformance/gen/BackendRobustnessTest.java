@@ -66,7 +66,7 @@ class BackendRobustnessTest {
                 + (KernelAccess.canLoad() ? "gen.load=false" : KernelAccess.whyNot()));
     }
 
-    private static Feature[] without(String names) {
+    static Feature[] without(String names) {
         return Arrays.stream(names.split(",")).map(String::strip).filter(n -> !n.isEmpty())
                 .map(n -> Feature.valueOf(n.toUpperCase(Locale.ROOT))).toArray(Feature[]::new);
     }

@@ -43,6 +43,21 @@ class MinimizerTest {
     }
 
     @Test
+    void neverRemovesALineThatMustStayNorABlockHoldingOne() {
+        var m = new Minimizer(p -> p.contains("bad();"), 1000, line -> line.strip().equals("x = 1;"));
+        assertEquals("""
+                control C() {
+                    action a() {
+                        x = 1;
+                        if (c) {
+                            bad();
+                        }
+                    }
+                }
+                """, m.minimize(PROGRAM));
+    }
+
+    @Test
     void returnsTheProgramWhenNothingCanGo() {
         String one = "bad();\n";
         assertEquals(one, new Minimizer(p -> p.contains("bad();"), 1000).minimize(one));

@@ -40,9 +40,11 @@ final class RobustnessTally {
         }
     }
 
-    /** The first error line, without its location. */
+    /** The first error line without its details in parentheses (which name the program's own declarations). */
     private static String reason(String detail) {
-        return detail.lines().filter(l -> !l.isBlank()).findFirst().orElse("(no message)");
+        String first = detail.lines().filter(l -> !l.isBlank()).findFirst().orElse("(no message)");
+        int details = first.indexOf(" (");
+        return details < 0 ? first : first.substring(0, details);
     }
 
     int count(Outcome.Kind k) {
