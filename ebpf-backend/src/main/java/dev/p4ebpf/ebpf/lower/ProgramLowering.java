@@ -296,7 +296,12 @@ final class ProgramLowering {
      * the parser has no loop, and no header kept in the packet is set invalid.
      */
     private boolean fastDeparse(Decl.ParserDecl p) {
-        return acyclic(p) && !setsInvalid(program);
+        return acyclic(p) && !setsInvalid(program) && !advances(p);
+    }
+
+    /** Whether the parser skips bytes with advance: the deparser must then drop them from the packet. */
+    private static boolean advances(Decl.ParserDecl p) {
+        return dev.p4ebpf.ir.print.P4Printer.print(p).contains(".advance(");
     }
 
     private static boolean acyclic(Decl.ParserDecl p) {

@@ -40,6 +40,8 @@ class LpmBulkBenchmark {
     /** The JVM options of the {@code p4ebpf} launcher script, for the fresh-JVM runs. */
     static final List<String> LAUNCHER_OPTIONS = List.of("--enable-native-access=ALL-UNNAMED",
             "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    /** The same with the JVM's full tiered compilation, as P4EBPF_JAVA_OPTS=-XX:TieredStopAtLevel=4 gives. */
+    static final List<String> TIERED_OPTIONS = List.of("--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC");
 
     @org.junit.jupiter.api.Test
     void millionLpmEntries() throws Exception {
@@ -56,8 +58,10 @@ class LpmBulkBenchmark {
             System.out.printf("entries file: %,d entries, %,d bytes%n", N, Files.size(file));
             double listCold = loadList(cp, entries);
             double[] fileCold = new double[COLD_RUNS];
+            double[] fileColdTiered = new double[COLD_RUNS];
             for (int i = 0; i < COLD_RUNS; i++) {
-                fileCold[i] = loadInFreshJvm(file);
+                fileCold[i] = loadInFreshJvm(file, LAUNCHER_OPTIONS);
+                fileColdTiered[i] = loadInFreshJvm(file, TIERED_OPTIONS);
             }
             double[] raw = new double[RUNS];
             double[] list = new double[RUNS];
@@ -70,6 +74,7 @@ class LpmBulkBenchmark {
             double[] single = {singleUpdates(), singleUpdates(), singleUpdates()};
             report("raw batch (pre-encoded, BPF_MAP_UPDATE_BATCH only)", raw);
             report("entries file, fresh JVM (cold)", fileCold);
+            report("entries file, fresh JVM, tiered JIT", fileColdTiered);
             report("entries file, warm", fromFile);
             System.out.printf("%-52s %.3f s (the first load of this JVM)%n", "EntrySpec list, cold", listCold);
             report("EntrySpec list, warm", list);
@@ -80,10 +85,10 @@ class LpmBulkBenchmark {
     }
 
     /** Runs {@link ColdLoad} in a new JVM and returns the time it reports. */
-    private static double loadInFreshJvm(Path file) throws IOException, InterruptedException {
+    private static double loadInFreshJvm(Path file, List<String> options) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(LAUNCHER_OPTIONS);
+        command.addAll(options);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), ColdLoad.class.getName(),
                 file.toString()));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
