@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Table applies: the key built on the stack, the lookup in the table's map, the default action (the
@@ -318,10 +319,11 @@ final class Tables {
         g.branch(JmpOp.JEQ, setId, Operand.imm(0), compiled, run, at);
         g.enter(compiled);
         var call = layout.table().defaultAction().map(Table.DefaultAction::call);
-        boolean none = call.isEmpty() || call.get().action().equals("NoAction") && layout.actions().stream()
-                .noneMatch(s -> s.ref().action().equals("NoAction"));
-        if (none) {
-            g.set(id, Operand.imm(0), at);
+        Optional<TableLayout.ActionSlot> noAction = layout.actions().stream()
+                .filter(s -> s.ref().action().equals("NoAction")).findFirst();
+        if (call.isEmpty() || call.get().action().equals("NoAction") && call.get().args().isEmpty()) {
+            // without default_action the default is NoAction: a switch on action_run sees it when listed
+            g.set(id, Operand.imm(noAction.map(TableLayout.ActionSlot::id).orElse(0)), at);
             g.jump(done, at);
             return;
         }
