@@ -1,11 +1,6 @@
 package dev.p4ebpf.ir.interp.arch;
 
-import dev.p4ebpf.ir.Method;
-import dev.p4ebpf.ir.interp.Architecture;
 import dev.p4ebpf.ir.interp.BlockInstance;
-import dev.p4ebpf.ir.interp.ExternFunction;
-import dev.p4ebpf.ir.interp.ExternInstanceSpec;
-import dev.p4ebpf.ir.interp.ExternObject;
 import dev.p4ebpf.ir.interp.InputPacket;
 import dev.p4ebpf.ir.interp.InterpreterOptions;
 import dev.p4ebpf.ir.interp.Machine;
@@ -27,30 +22,19 @@ import java.util.Map;
  * false drops it. Nothing is deparsed: a passed packet leaves exactly as it came, on the port it
  * came in on. {@code accept} starts false, so a filter that never sets it drops.
  */
-final class EbpfFilterModel implements Architecture {
-    private final EbpfExterns externs;
+final class EbpfFilterModel extends EbpfFamilyModel {
     private BlockInstance parser;
     private BlockInstance filter;
     private Machine machine;
     private Value headersPrototype;
 
     EbpfFilterModel(InterpreterOptions options) {
-        this.externs = new EbpfExterns(options.externModules());
+        super(options, false);
     }
 
     @Override
     public String packageName() {
         return "ebpfFilter";
-    }
-
-    @Override
-    public ExternObject instantiate(ExternInstanceSpec spec) {
-        return externs.instantiate(spec);
-    }
-
-    @Override
-    public ExternFunction function(Method method) {
-        return externs.function(method, false);
     }
 
     @Override

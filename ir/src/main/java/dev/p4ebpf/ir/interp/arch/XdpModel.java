@@ -1,11 +1,6 @@
 package dev.p4ebpf.ir.interp.arch;
 
-import dev.p4ebpf.ir.Method;
-import dev.p4ebpf.ir.interp.Architecture;
 import dev.p4ebpf.ir.interp.BlockInstance;
-import dev.p4ebpf.ir.interp.ExternFunction;
-import dev.p4ebpf.ir.interp.ExternInstanceSpec;
-import dev.p4ebpf.ir.interp.ExternObject;
 import dev.p4ebpf.ir.interp.InputPacket;
 import dev.p4ebpf.ir.interp.InterpreterOptions;
 import dev.p4ebpf.ir.interp.Machine;
@@ -32,8 +27,7 @@ import java.util.Map;
  * out of {@code output_port}; {@code XDP_DROP} and {@code XDP_ABORTED} drop it. The output
  * starts as {@code XDP_ABORTED} (the enum's first member), so a switch that sets nothing drops.
  */
-final class XdpModel implements Architecture {
-    private final EbpfExterns externs;
+final class XdpModel extends EbpfFamilyModel {
     private BlockInstance parser;
     private BlockInstance control;
     private BlockInstance deparser;
@@ -43,22 +37,12 @@ final class XdpModel implements Architecture {
     private Value outputPrototype;
 
     XdpModel(InterpreterOptions options) {
-        this.externs = new EbpfExterns(options.externModules());
+        super(options, true);
     }
 
     @Override
     public String packageName() {
         return "xdp";
-    }
-
-    @Override
-    public ExternObject instantiate(ExternInstanceSpec spec) {
-        return externs.instantiate(spec);
-    }
-
-    @Override
-    public ExternFunction function(Method method) {
-        return externs.function(method, true);
     }
 
     @Override

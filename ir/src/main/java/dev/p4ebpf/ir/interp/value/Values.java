@@ -105,44 +105,28 @@ public final class Values {
     }
 
     private static boolean partsEqual(FieldedValue x, FieldedValue y) {
-        if (x.size() != y.size()) {
-            return false;
-        }
-        for (int i = 0; i < x.size(); i++) {
-            if (!equal(x.get(i), y.get(i))) {
-                return false;
-            }
-        }
-        return true;
+        return allEqual(x.size(), y.size(), i -> equal(x.get(i), y.get(i)));
     }
 
     private static boolean unionsEqual(UnionValue x, UnionValue y) {
-        for (int i = 0; i < x.size(); i++) {
-            if (!headersEqual(x.member(i), y.member(i))) {
-                return false;
-            }
-        }
-        return true;
+        return allEqual(x.size(), x.size(), i -> headersEqual(x.member(i), y.member(i)));
     }
 
     private static boolean stacksEqual(StackValue x, StackValue y) {
-        if (x.size() != y.size()) {
-            return false;
-        }
-        for (int i = 0; i < x.size(); i++) {
-            if (!equal(x.element(i), y.element(i))) {
-                return false;
-            }
-        }
-        return true;
+        return allEqual(x.size(), y.size(), i -> equal(x.element(i), y.element(i)));
     }
 
     private static boolean tuplesEqual(TupleValue x, TupleValue y) {
-        if (x.size() != y.size()) {
+        return allEqual(x.size(), y.size(), i -> equal(x.get(i), y.get(i)));
+    }
+
+    /** Whether two sequences of {@code n} and {@code m} elements are as long and equal at every index. */
+    private static boolean allEqual(int n, int m, java.util.function.IntPredicate equalAt) {
+        if (n != m) {
             return false;
         }
-        for (int i = 0; i < x.size(); i++) {
-            if (!equal(x.get(i), y.get(i))) {
+        for (int i = 0; i < n; i++) {
+            if (!equalAt.test(i)) {
                 return false;
             }
         }
