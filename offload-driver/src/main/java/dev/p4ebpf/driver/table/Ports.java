@@ -8,7 +8,9 @@ import dev.p4ebpf.driver.netlink.Rtnl;
 import dev.p4ebpf.driver.sys.Uapi;
 import dev.p4ebpf.ebpf.controlplane.ControlPlane;
 import dev.p4ebpf.ebpf.controlplane.PortMap;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -73,7 +75,7 @@ public final class Ports {
 
     /** Writes every assignment, all or none: a refused one takes back those written before it. */
     public void setAll(Map<Integer, Integer> assignments) {
-        java.util.List<Integer> done = new java.util.ArrayList<>();
+        List<Integer> done = new ArrayList<>();
         try {
             for (var e : assignments.entrySet()) {
                 set(e.getKey(), e.getValue());
