@@ -40,19 +40,7 @@ public final class MoveDeclarations implements Pass {
 
     @Override
     public Program apply(Program program, PassContext context) {
-        var out = new ArrayList<Decl>();
-        for (Decl d : program.decls()) {
-            if (Decls.isBundled(d)) {
-                out.add(d);
-            } else if (d instanceof Decl.ControlDecl c) {
-                out.add(control(c));
-            } else if (d instanceof Decl.ParserDecl p) {
-                out.add(parser(p));
-            } else {
-                out.add(d);
-            }
-        }
-        return new Program(out);
+        return Decls.mapBlocks(program, MoveDeclarations::parser, MoveDeclarations::control);
     }
 
     private static Decl.ControlDecl control(Decl.ControlDecl c) {

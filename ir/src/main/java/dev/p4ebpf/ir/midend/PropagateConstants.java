@@ -42,19 +42,7 @@ public final class PropagateConstants implements Pass {
 
     @Override
     public Program apply(Program program, PassContext context) {
-        var out = new ArrayList<Decl>();
-        for (Decl d : program.decls()) {
-            if (Decls.isBundled(d)) {
-                out.add(d);
-            } else if (d instanceof Decl.ControlDecl c) {
-                out.add(control(c));
-            } else if (d instanceof Decl.ParserDecl p) {
-                out.add(parser(p));
-            } else {
-                out.add(d);
-            }
-        }
-        return new Program(out);
+        return Decls.mapBlocks(program, PropagateConstants::parser, PropagateConstants::control);
     }
 
     private static Decl.ControlDecl control(Decl.ControlDecl c) {

@@ -2,7 +2,10 @@ package dev.p4ebpf.ir.pass;
 
 import dev.p4ebpf.ir.Annotation;
 import dev.p4ebpf.ir.Decl;
+import dev.p4ebpf.ir.Program;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** Facts about declarations that several passes ask for. */
 public final class Decls {
@@ -65,4 +68,25 @@ public final class Decls {
 
     /** How the frontend names its bundled include files in spans. */
     public static final String BUNDLED_PREFIX = "<built-in>/";
+
+    /**
+     * The program with each parser and control of its own (not those of the bundled includes)
+     * rewritten by {@code parser} and {@code control}; every other declaration stays.
+     */
+    public static Program mapBlocks(Program program, UnaryOperator<Decl.ParserDecl> parser,
+                                    UnaryOperator<Decl.ControlDecl> control) {
+        var out = new ArrayList<Decl>();
+        for (Decl d : program.decls()) {
+            if (isBundled(d)) {
+                out.add(d);
+            } else if (d instanceof Decl.ControlDecl c) {
+                out.add(control.apply(c));
+            } else if (d instanceof Decl.ParserDecl p) {
+                out.add(parser.apply(p));
+            } else {
+                out.add(d);
+            }
+        }
+        return new Program(out);
+    }
 }

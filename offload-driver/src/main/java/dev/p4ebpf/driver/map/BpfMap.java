@@ -5,6 +5,7 @@ import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import dev.p4ebpf.driver.DriverException;
 import dev.p4ebpf.driver.DriverException.Kind;
 import dev.p4ebpf.driver.Failures;
+import dev.p4ebpf.driver.KernelIds;
 import dev.p4ebpf.driver.pin.Bpffs;
 import dev.p4ebpf.driver.sys.Attr;
 import dev.p4ebpf.driver.sys.Bpf;
@@ -92,13 +93,7 @@ public final class BpfMap implements AutoCloseable {
 
     /** Opens a map by its kernel id. */
     public static BpfMap fromId(int id) {
-        try (Arena arena = Arena.ofConfined()) {
-            Attr attr = new Attr(arena).u32(Uapi.GET_FD_BY_ID_ID, id);
-            return adopt(Bpf.callForFd(Uapi.BPF_MAP_GET_FD_BY_ID, attr, "map id " + id));
-        } catch (SyscallException e) {
-            throw e.is(Errno.ENOENT) ? new DriverException(Kind.NOT_FOUND, "There is no map with id " + id + ".")
-                    : Failures.of("Opening map id " + id, e);
-        }
+        return adopt(KernelIds.open(Uapi.BPF_MAP_GET_FD_BY_ID, id, "map"));
     }
 
     public Fd fd() {

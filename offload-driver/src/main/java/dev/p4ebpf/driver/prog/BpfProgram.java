@@ -5,6 +5,7 @@ import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import dev.p4ebpf.driver.DriverException;
 import dev.p4ebpf.driver.DriverException.Kind;
 import dev.p4ebpf.driver.Failures;
+import dev.p4ebpf.driver.KernelIds;
 import dev.p4ebpf.driver.VerifierException;
 import dev.p4ebpf.driver.pin.Bpffs;
 import dev.p4ebpf.driver.sys.Attr;
@@ -151,13 +152,7 @@ public final class BpfProgram implements AutoCloseable {
 
     /** Opens a program by its kernel id. */
     public static BpfProgram fromId(int id) {
-        try (Arena arena = Arena.ofConfined()) {
-            Attr attr = new Attr(arena).u32(Uapi.GET_FD_BY_ID_ID, id);
-            return adopt(Bpf.callForFd(Uapi.BPF_PROG_GET_FD_BY_ID, attr, "program id " + id));
-        } catch (SyscallException e) {
-            throw e.is(Errno.ENOENT) ? new DriverException(Kind.NOT_FOUND, "There is no program with id " + id + ".")
-                    : Failures.of("Opening program id " + id, e);
-        }
+        return adopt(KernelIds.open(Uapi.BPF_PROG_GET_FD_BY_ID, id, "program"));
     }
 
     public Fd fd() {
